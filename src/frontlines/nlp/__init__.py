@@ -1,0 +1,1 @@
+"""Linguistic annotation: the spaCy model behind a small protocol."""
