@@ -341,6 +341,13 @@ class Document:
                 return block
         return None
 
+    def is_event_text(self, offset: int) -> bool:
+        """True where text at ``offset`` may yield events, quotes and casualties (not a caption or pull-quote)."""
+        if not self.blocks:
+            return True
+        block = self.block_at(offset)
+        return block is None or block.kind in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.BODY)
+
     def event_text_blocks(self) -> list[Block]:
         """Blocks that may yield events and quotes (captions and pull-quotes never do)."""
         return [b for b in self.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.BODY)]
