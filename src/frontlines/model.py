@@ -198,6 +198,26 @@ class VictimCategory(str, Enum):
     UNKNOWN = "unknown"
 
 
+# Which casualty category an actor's dead fall into, by the actor's kind (casualty-coding.md).
+CATEGORY_OF_KIND = {
+    ActorKind.STATE_FORCES: VictimCategory.SECURITY,
+    ActorKind.EXTERNAL_FORCES: VictimCategory.SECURITY,
+    ActorKind.REBEL_GROUP: VictimCategory.PERPETRATORS,
+    ActorKind.POLITICAL_MILITIA: VictimCategory.PERPETRATORS,
+    ActorKind.IDENTITY_MILITIA: VictimCategory.PERPETRATORS,
+    ActorKind.CIVILIANS: VictimCategory.CIVILIANS,
+    ActorKind.PROTESTERS: VictimCategory.CIVILIANS,
+    ActorKind.GOVERNMENT: VictimCategory.CIVILIANS,
+}
+
+
+def category_of(actor: Actor | None) -> VictimCategory:
+    """The casualty category of an actor's people: security forces, non-state perpetrators, civilians or unknown."""
+    if actor is None:
+        return VictimCategory.UNKNOWN
+    return CATEGORY_OF_KIND.get(actor.kind, VictimCategory.UNKNOWN)
+
+
 @dataclass(frozen=True, slots=True)
 class CasualtyReport:
     """One casualty statement: 'The SDF lost five hundred fighters' -> killed, 500, the SDF."""

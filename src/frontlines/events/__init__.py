@@ -1,0 +1,1 @@
+"""Events: detecting, typing and assembling conflict events with their arguments."""
