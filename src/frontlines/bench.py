@@ -1,0 +1,75 @@
+"""``frontlines bench``: documents per second and peak memory of the whole pipeline, single process, by stage.
+
+Start-up (loading the spaCy model, the actor dictionary and the gazetteer) is timed apart from the steady state, by
+processing one warm-up document first. Documents are stored in an in-memory SQLite store, so storage is part of it.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from frontlines.ingest import iter_documents
+from frontlines.model import Document
+from frontlines.pipeline import default_pipeline
+
+# The benchmark's default input, relative to the project checkout with ``../shared`` beside it.
+DEFAULT_BENCH_INPUT = Path("..") / "shared" / "eval" / "dev" / "boilerplate.jsonl"
+
+
+def run_bench(path: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    from frontlines.store import open_store
+
+    source = Path(path) if path else DEFAULT_BENCH_INPUT
+    documents = list(_take(iter_documents([source]), limit))
+    if not documents:
+        raise ValueError(f"{source}: no documents to benchmark")
+    pipeline = default_pipeline()
+    store = open_store(":memory:")
+    started = time.perf_counter()
+    _warm_up(pipeline, documents[0])
+    startup = time.perf_counter() - started
+    stage_seconds: Counter[str] = Counter()
+    discards: Counter[str] = Counter()
+    events = 0
+    started = time.perf_counter()
+    for doc in documents:
+        doc = pipeline.process(doc)
+        doc.nlp = None
+        saving = time.perf_counter()
+        store.save(doc)
+        stage_seconds.update(doc.timings)
+        stage_seconds["store"] += time.perf_counter() - saving
+        events += len(doc.events)
+        if doc.discard:
+            discards[doc.discard.reason] += 1
+    elapsed = time.perf_counter() - started
+    store.close()
+    return {
+        "input": str(source),
+        "documents": len(documents),
+        "events": events,
+        "discards": dict(discards),
+        "startup_seconds": round(startup, 2),
+        "seconds": round(elapsed, 2),
+        "documents_per_second": round(len(documents) / elapsed, 2),
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "stage_seconds": {name: round(value, 2) for name, value in stage_seconds.most_common()},
+        "stage_share": {name: round(value / elapsed, 3) for name, value in stage_seconds.most_common()},
+    }
+
+
+def _warm_up(pipeline: Any, sample: Document) -> None:
+    """Load every model and table once, on a copy of the first document."""
+    copy = Document(raw=sample.raw, media_type=sample.media_type, external_id="warm-up")
+    pipeline.process(copy)
+
+
+def _take(documents: Any, limit: int | None) -> Any:
+    for index, doc in enumerate(documents):
+        if limit is not None and index >= limit:
+            return
+        yield doc

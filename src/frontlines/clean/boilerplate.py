@@ -1,0 +1,132 @@
+"""Site furniture that survives extraction: data, one group per kind of line, each group with its reason.
+
+Every pattern is matched case-insensitively with ``re.search`` against one stripped paragraph/line. Patterns that are
+not anchored at both ends only apply to short lines (see ``MAX_FURNITURE_WORDS`` in ``text.py``), so a sentence of
+an article that merely mentions a newsletter is never dropped.
+"""
+
+from __future__ import annotations
+
+# Lines that are furniture on their own: navigation, buttons and labels (anchored: the whole line).
+WHOLE_LINE = (
+    # navigation and paging buttons
+    r"^(show|load|view|see|read) (more|less|all|full (story|article))\b.{0,20}$",
+    r"^(read|continue reading|keep reading|learn more|more)\s*(»|›|>|→|\.\.\.|…)?$",
+    r"^(next|previous|prev|older|newer) (article|post|story|page|entry)\b.{0,80}$",
+    r"^(back|go|return|scroll) to (the )?top( button)?\W*$",
+    r"^(home|menu|search|skip to (main )?content|close|open|toggle navigation)$",
+    # sharing buttons: a line made only of network names and share verbs
+    r"^((share|tweet|pin|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger"
+    r"|pinterest|flipboard|x|on|this|article|story|post|page|with|via|it|\||,|/|·|•)\W*){1,12}$",
+    # advertisement labels
+    r"^(advertisement|advertising|sponsored( content)?|promoted( content)?|ad|ads|paid (post|content))\W*$",
+    r"^(story|article|content) continues (below|after)\b.{0,30}$",
+    r"^(continue reading|scroll (down )?to continue)\b.{0,30}(below|advertisement|ad)\W*$",
+    # comment widgets
+    r"^(\d+\s+)?(comments?|responses?|replies)\W*$",
+    r"^(view|show|hide|add|post|leave|write|load|join)( the| a| your)? (comments?|replies|discussion|conversation)\b"
+    r".{0,30}$",
+    r"^(leave|post|write|submit) (a|your) (reply|comment|response)\W*.{0,40}$",
+    r"^(reply|report|like|likes|share this|cancel reply)$",
+    # photo credit with nothing else: a caption that describes nothing
+    r"^(photo|image|picture|video|credit|photo credit|image credit|source|copyright)s?\s*:?\s*\W*$",
+    # page-level labels
+    r"^(related|trending|popular|recommended|latest|top stories|most (read|popular|viewed|shared))\W*$",
+    r"^(tags?|topics?|filed under|categor(y|ies)|posted in|sections?)\s*:.{0,120}$",
+    r"^(last (modified|updated)|updated|release date|published|posted|date)\s*:.{0,60}$",
+)
+
+# Phrases that mark a line as furniture when the line is short (newsletter boxes, paywalls, legal lines...).
+SHORT_LINE = (
+    # newsletters and subscriptions
+    r"\b(sign(ing)? up|subscribe|register)\b.{0,60}\b(newsletter|bulletin|updates|alerts|inbox|digest|e-?mails?)\b",
+    r"\b(newsletter|e-?mail alerts?|daily digest)\W*$",
+    r"^(get|receive) (the|our) .{0,60}\b(newsletter|delivered|in your inbox|by e-?mail|free)\b",
+    r"\bnever miss (a|the|an?) .{0,40}\b(news|story|stories|update|post|article)",
+    r"^do you want to (be informed|stay (informed|updated)|receive)\b",
+    r"^sign up (now|today|here|for free)?\W*(to|for)\b",
+    # paywalls and account prompts
+    r"\b(to (view|read|continue reading|access) (the|this) (full|whole|entire|rest of)\b)",
+    r"\bsubscribe (now |today )?(to|for) .{0,60}\b(full story|full article|continue|unlimited|access)\b",
+    r"\balready (a|an) (subscriber|member)\b",
+    r"^(log ?in|sign ?in|register) (to|or) .{0,40}$",
+    r"\b(first[- ]time subscribers|subscribers also receive)\b",
+    # apps and social follow prompts
+    r"\bdownload (the|our) .{0,50}\bapps?\b",
+    r"^(follow|like|join) (us|\w+( \w+){0,4}) on (twitter|facebook|instagram|telegram|youtube|linkedin|tiktok|x)\b",
+    r"^(find|connect with) us on\b",
+    r"^(click|tap) here to\b",
+    # copyright and reuse notices
+    r"^(©|\(c\)|copyright)\s*(\d{4}|by)\b",
+    r"\ball rights reserved\b",
+    r"\bcopyrighted (property|material)\b",
+    r"\b(may|must) not be (re)?(published|broadcast|rewritten|redistributed|reproduced)\b",
+    r"\bwritten permission\b.{0,40}\b(reprint|reproduc|obtained|required)",
+    r"^our standards\W",
+    r"\btrust principles\b",
+    # affiliate and advertiser disclosures
+    r"\b(contains|may contain|includes?) (affiliate )?(links|references to products)\b",
+    r"\bwe (may )?(earn|receive) (a )?(small )?(commission|compensation)\b",
+    r"^we recommend the best products\b",
+    r"\b(bonus|offer) value is an estimated\b",
+    r"\bthis (post|article|content) (is|was) (sponsored|paid)\b",
+    # reader-feedback and donation appeals
+    r"\bwe want to hear (what you think|from you)\b",
+    r"\b(submit|send) (your|a) letter to the editor\b",
+    r"^if you (enjoyed|liked|found) (reading )?this\b",
+    r"^(like|love|enjoy(ed)?) (this |our |the )?(recipe|article|story|post)\?",
+    r"\b(support|donate to) (our|independent) (journalism|work|reporting)\b",
+    r"\b(your|a) (donation|contribution) (helps|supports|keeps)\b",
+    # advertising sales
+    r"\b(advertise|advertising) with us\b",
+    r"\byour (content|ad|advert|message) is delivered\b",
+    r"^contact us at\b.{0,60}\b(advertis|marketing)\b",
+    # comment forms
+    r"\byour email address will not be published\b",
+    r"\brequired fields are marked\b",
+    r"\bcomments are (closed|moderated)\b",
+    r"^(you must be )?logged in to (post|leave|write) a comment\b",
+    r"\bsave my name, email,? and website\b",
+    # ad blockers and broken browsers
+    r"\b(disable|turn off|pause|whitelist|allowlist)\b.{0,30}\bad ?-?block",
+    r"\bad ?-?blocker\b",
+    r"\byour browser (could not|cannot|can't|does not|doesn't|is not)\b",
+    r"\b(enable|turn on) javascript\b",
+    # cookie and privacy banners
+    r"\b(we|this (web)?site|our (web)?site) uses? cookies\b",
+    r"\b(accept|manage|reject) (all )?cookies\b",
+    r"\b(cookie|privacy) (policy|settings|preferences|notice)\b.{0,30}$",
+    # teaser lists of other articles
+    r"^(related|more|recommended|popular|latest|further) (articles?|posts?|stories|news|reading|content|videos?)\W*"
+    r"(:.{0,120})?$",
+    r"^(you (may|might) (also )?(like|enjoy|be interested in)|more from|also read|read also|see also|read next"
+    r"|recommended for you|don't miss|most read|editor'?s picks)\b",
+    r"^(related|read more|also read|read also|see also)\s*:",
+)
+
+# Lines after which the article is over (comment sections, teaser lists): everything from here on is dropped when
+# the marker sits in the second half of the text.
+END_OF_ARTICLE = (
+    r"^(leave|post|write|add) (a|your) (reply|comment|response)\b",
+    r"^(\d+ )?(comments?|responses?|replies|discussion)\W*$",
+    r"^(show|view|load|read) (all )?(\d+ )?comments\b",
+    r"^comments are closed\b",
+    r"^join the (conversation|discussion)\b",
+    r"^(related|more|recommended|popular|latest) (articles|posts|stories|news|content)\W*$",
+    r"^(you (may|might) (also )?like|more from|read next|recommended for you|don't miss)\W*$",
+    r"^(show|load) more\W*$",
+)
+
+# A line that is a caption: it starts or ends with a credit, or says it is one (kept as CAPTION, not body).
+CAPTION = (
+    r"^(©|\(c\)\s|copyright\b)",
+    r"^(photo|image|picture|illustration|file photo|video|graphic|source|credit|photo credit|image caption|caption)"
+    r"s?\b\s*(:|-|–|—|by\b|\|)",
+    r"^image caption\b",
+    r"^(afp|ap|reuters|getty( images)?|epa|anadolu|xinhua|dpa|ansa|tass|sputnik)\s*(photo|/|:|–|—|-)",
+    r"[(\[](photo|image|picture|file photo|credit|courtesy)\b[^)\]]{0,60}[)\]]\W*$",
+    r"[(\[][^)\]]{0,40}\b(photo|image|picture|file)[)\]]\W*$",
+    r"\b(photo|image|picture|credit)s?\s*:\s*[^.]{2,60}$",
+    r"(©|\(c\))\s*[^.]{2,60}$",
+    r"\b(afp|ap|reuters|getty images|epa|anadolu agency|shutterstock|ap photo)\s*(/[^.]{0,40})?\W*$",
+)

@@ -1,0 +1,217 @@
+"""Assembling events: typed event mentions plus actors, place, date, casualties and territory, with evidence.
+
+The recipe of :func:`build_events`:
+
+1. detect typed event mentions, the primary (main) event first;
+2. give each mention its arguments from its sentence: actor roles, location, date;
+3. merge mentions that report the same event (same type, compatible place and actors);
+4. find associated actors (supporting forces, units of a coalition);
+5. attach casualty statements and force sizes to the event they belong to;
+6. freeze each draft into an :class:`Event` with a territory change where the type is one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from frontlines.events.roles import assign_roles, support_actors
+from frontlines.model import (
+    Actor,
+    CasualtyReport,
+    Casualties,
+    DateRange,
+    Document,
+    Event,
+    ForceSize,
+    PlaceMention,
+    Span,
+    TerritoryChange,
+)
+
+# Sub-event types that transfer territory, where actor1 takes the place from actor2.
+TERRITORY_SUBTYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+)
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more mentions."""
+
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    trigger: Span
+    sentence: Span
+    confidence: float
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: list[Actor] = field(default_factory=list)
+    assoc2: list[Actor] = field(default_factory=list)
+    actor_spans: list[tuple[str, Span]] = field(default_factory=list)
+    location: PlaceMention | None = None
+    date: DateRange | None = None
+    reports: list[CasualtyReport] = field(default_factory=list)
+    forces: list[ForceSize] = field(default_factory=list)
+    mentions: int = 1
+
+
+def build_events(doc: Document) -> list[Event]:
+    from frontlines.casualties import extract_casualties, extract_force_sizes
+    from frontlines.events.detect import detect_events
+
+    mentions = detect_events(doc)
+    if not mentions:
+        return []
+    drafts = [draft_of(doc, mention) for mention in mentions]
+    drafts = merge_mentions(drafts)
+    add_associated_actors(doc, drafts)
+    attach_casualties(drafts, extract_casualties(doc), extract_force_sizes(doc))
+    return [freeze(doc, draft) for draft in drafts]
+
+
+def draft_of(doc: Document, mention: object) -> Draft:
+    """A draft event from one detected mention, with the arguments its sentence gives."""
+    from frontlines.dates import resolve_event_date
+    from frontlines.geo import locate_event
+
+    draft = Draft(
+        sub_event_type=mention.sub_event_type,  # type: ignore[attr-defined]
+        event_type=mention.event_type,  # type: ignore[attr-defined]
+        disorder_type=mention.disorder_type,  # type: ignore[attr-defined]
+        trigger=mention.trigger,  # type: ignore[attr-defined]
+        sentence=mention.sentence,  # type: ignore[attr-defined]
+        confidence=float(mention.confidence),  # type: ignore[attr-defined]
+    )
+    roles = assign_roles(doc, draft.trigger, draft.sentence)
+    draft.actor1, draft.actor2 = roles.actor1, roles.actor2
+    draft.assoc1 = list(roles.assoc1)
+    draft.actor_spans = list(roles.evidence)
+    draft.location = locate_event(doc, doc.places, draft.sentence, draft.trigger)
+    draft.date = resolve_event_date(doc, draft.sentence)
+    if draft.sub_event_type in TERRITORY_SUBTYPES and draft.actor1 is not None:
+        draft.sub_event_type = _territory_subtype(draft)
+    return draft
+
+
+def _territory_subtype(draft: Draft) -> str:
+    from frontlines.events.detect import territory_subtype
+
+    if draft.sub_event_type == "Non-violent transfer of territory":
+        return draft.sub_event_type
+    return territory_subtype(draft.actor1.kind if draft.actor1 else None)
+
+
+def merge_mentions(drafts: list[Draft]) -> list[Draft]:
+    """Mentions of one event (same type, same or unknown place, compatible actors) become one draft."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        same = next((kept for kept in merged if _same_event(kept, draft)), None)
+        if same is None:
+            merged.append(draft)
+        else:
+            _absorb(same, draft)
+    return merged
+
+
+def _same_event(kept: Draft, new: Draft) -> bool:
+    if kept.sub_event_type != new.sub_event_type:
+        return False
+    if kept.location and new.location and kept.location.place.geonameid != new.location.place.geonameid:
+        return False
+    return _compatible(kept.actor1, new.actor1) and _compatible(kept.actor2, new.actor2)
+
+
+def _compatible(one: Actor | None, other: Actor | None) -> bool:
+    return one is None or other is None or one.id == other.id or one.parent == other.id or other.parent == one.id
+
+
+def _absorb(kept: Draft, new: Draft) -> None:
+    kept.actor1 = kept.actor1 or new.actor1
+    kept.actor2 = kept.actor2 or new.actor2
+    kept.location = _more_precise(kept.location, new.location)
+    kept.date = kept.date if kept.date and kept.date.span else (new.date or kept.date)
+    kept.assoc1.extend(actor for actor in new.assoc1 if actor not in kept.assoc1)
+    kept.actor_spans.extend(new.actor_spans)
+    kept.mentions += 1
+    kept.confidence = max(kept.confidence, new.confidence)
+
+
+def _more_precise(one: PlaceMention | None, other: PlaceMention | None) -> PlaceMention | None:
+    if one is None or other is None:
+        return one or other
+    return other if other.place.precision < one.place.precision else one
+
+
+def add_associated_actors(doc: Document, drafts: list[Draft]) -> None:
+    """Units of a side's coalition join that side; forces the text says helped join the primary event's actor1."""
+    everyone = list({actor.id: actor for _, actor in doc.actors}.values())
+    for index, draft in enumerate(drafts):
+        helpers = support_actors(doc, exclude=draft.actor2) if index == 0 else []
+        for actor in everyone + helpers:
+            if actor in (draft.actor1, draft.actor2):
+                continue
+            if draft.actor2 and actor.parent == draft.actor2.id:
+                _add(draft.assoc2, actor)
+            elif (draft.actor1 and actor.parent == draft.actor1.id) or actor in helpers:
+                _add(draft.assoc1, actor)
+
+
+def _add(actors: list[Actor], actor: Actor) -> None:
+    if all(actor.id != known.id for known in actors):
+        actors.append(actor)
+
+
+def attach_casualties(drafts: list[Draft], reports: list[CasualtyReport], forces: list[ForceSize]) -> None:
+    """A statement goes to the event whose trigger lies inside its evidence clause, else to the primary event."""
+    for report in reports:
+        _owner(drafts, report.span).reports.append(report)
+    for force in forces:
+        _owner(drafts, force.span).forces.append(force)
+
+
+def _owner(drafts: list[Draft], span: Span | None) -> Draft:
+    if span is not None:
+        for draft in drafts[1:]:
+            if span.contains(draft.trigger):
+                return draft
+    return drafts[0]
+
+
+def freeze(doc: Document, draft: Draft) -> Event:
+    evidence_actors = tuple(dict.fromkeys(draft.actor_spans))
+    territory = None
+    if draft.sub_event_type in TERRITORY_SUBTYPES and draft.location is not None:
+        territory = TerritoryChange(draft.location, draft.actor2, draft.actor1, draft.sentence)
+    return Event(
+        event_id=_event_id(doc, draft),
+        doc_id=doc.doc_id,
+        disorder_type=draft.disorder_type,
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        trigger=draft.trigger,
+        actor1=draft.actor1,
+        actor2=draft.actor2,
+        assoc_actor_1=tuple(draft.assoc1),
+        assoc_actor_2=tuple(draft.assoc2),
+        actor_spans=evidence_actors,
+        date=draft.date,
+        location=draft.location,
+        casualties=Casualties(tuple(draft.reports)),
+        force_sizes=tuple(draft.forces),
+        territory=territory,
+        confidence=_confidence(draft),
+        sentence=draft.sentence,
+    )
+
+
+def _confidence(draft: Draft) -> float:
+    found = sum(x is not None for x in (draft.actor1, draft.location, draft.date))
+    return round(min(0.99, draft.confidence * (0.7 + 0.1 * found) + 0.02 * (draft.mentions - 1)), 3)
+
+
+def _event_id(doc: Document, draft: Draft) -> str:
+    key = f"{doc.doc_id}:{draft.sub_event_type}:{draft.trigger.start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+

@@ -1,0 +1,165 @@
+"""Who did what to whom: actor roles of an event mention, read from the dependency parse of its sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.events.roles_lexicon import (
+    AGENT_DEPS,
+    AGENT_PREPOSITIONS,
+    LOSER_SUBJECT_LEMMAS,
+    PATIENT_DEPS,
+    PATIENT_PREPOSITIONS,
+    SUPPORT_CUES,
+)
+from frontlines.model import Actor, ActorKind, Document, Span
+
+# How far up the parse an actor may sit below the trigger and still be its argument.
+MAX_HOPS = 4
+# Kinds that never act first in a conflict event (they are acted upon).
+PASSIVE_KINDS = frozenset({ActorKind.CIVILIANS})
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc1: tuple[Actor, ...]
+    evidence: tuple[tuple[str, Span], ...]
+
+
+def actors_in(doc: Document, span: Span) -> list[tuple[Span, Actor]]:
+    return [(where, actor) for where, actor in doc.actors if span.contains(where)]
+
+
+def assign_roles(doc: Document, trigger: Span, sentence: Span) -> Roles:
+    """actor1 (who acted), actor2 (who was acted on) and helpers named in the trigger's sentence."""
+    found = actors_in(doc, sentence)
+    if not found:
+        return Roles(None, None, (), ())
+    roles = {id(actor): _role(doc, where, trigger) for where, actor in found}
+    agents = [actor for _, actor in found if roles[id(actor)] == "agent"]
+    patients = [actor for _, actor in found if roles[id(actor)] == "patient"]
+    helpers = tuple(actor for _, actor in found if roles[id(actor)] == "support")
+    if _lemma_at(doc, trigger) in LOSER_SUBJECT_LEMMAS:
+        agents, patients = _swap_subject_roles(doc, found, trigger, agents, patients)
+    actor1 = _first_active(agents) or _first_active(_before(found, trigger, exclude=patients + list(helpers)))
+    actor2 = next((a for a in patients if a != actor1), None) or next(
+        (a for a in _after(found, trigger) if a != actor1 and a not in helpers), None
+    )
+    evidence = tuple((actor.id, where) for where, actor in found if actor in (actor1, actor2) or actor in helpers)
+    return Roles(actor1, actor2, helpers, evidence)
+
+
+def _swap_subject_roles(
+    doc: Document, found: list[tuple[Span, Actor]], trigger: Span, agents: list[Actor], patients: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """With 'lose', 'withdraw', 'fall' the subject lost: it is actor2; an agent by 'to'/'by' stays actor1."""
+    by_preposition = [a for where, a in found if _preposition_path(doc, where, trigger) & AGENT_PREPOSITIONS]
+    subjects = [a for a in agents if a not in by_preposition]
+    return by_preposition, subjects + [p for p in patients if p not in subjects]
+
+
+def _first_active(actors: list[Actor]) -> Actor | None:
+    return next((a for a in actors if a.kind not in PASSIVE_KINDS), None)
+
+
+def _before(found: list[tuple[Span, Actor]], trigger: Span, exclude: list[Actor]) -> list[Actor]:
+    return [actor for where, actor in found if where.end <= trigger.start and actor not in exclude]
+
+
+def _after(found: list[tuple[Span, Actor]], trigger: Span) -> list[Actor]:
+    return [actor for where, actor in found if where.start >= trigger.end]
+
+
+def _role(doc: Document, where: Span, trigger: Span) -> str:
+    """'agent', 'patient', 'support' or '' for an actor mention relative to the trigger, from the parse."""
+    chain = _chain_to(doc, where, trigger)
+    if not chain:
+        return ""
+    words = " ".join(token.lower_ for token in chain)
+    if any(cue in words for cue in SUPPORT_CUES):
+        return "support"
+    below_trigger = chain[-1]
+    if below_trigger.dep_ in AGENT_DEPS:
+        return "agent"
+    if below_trigger.dep_ in PATIENT_DEPS:
+        return "patient"
+    if below_trigger.dep_ == "prep" or below_trigger.dep_ == "agent":
+        preposition = below_trigger.lower_
+        if preposition in AGENT_PREPOSITIONS:
+            return "agent"
+        if preposition in PATIENT_PREPOSITIONS:
+            return "patient"
+    return ""
+
+
+def _preposition_path(doc: Document, where: Span, trigger: Span) -> set[str]:
+    return {token.lower_ for token in _chain_to(doc, where, trigger) if token.dep_ in ("prep", "agent")}
+
+
+def _chain_to(doc: Document, where: Span, trigger: Span) -> list[Any]:
+    """Tokens from the actor's head up to (not including) the trigger's token, or [] when not below it."""
+    if doc.nlp is None:
+        return []
+    actor = doc.nlp.char_span(where.start, where.end, alignment_mode="expand")
+    anchor = doc.nlp.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if actor is None or anchor is None:
+        return []
+    targets = {anchor.root.i}
+    if anchor.root.pos_ == "NOUN" and anchor.root.dep_ in ("dobj", "pobj", "nsubj"):
+        targets.add(anchor.root.head.i)  # "carried out an attack": the verb's arguments are the attack's
+    chain = [actor.root]
+    for _ in range(MAX_HOPS):
+        token = chain[-1]
+        if token.head.i in targets:
+            return chain
+        if token.head.i == token.i:
+            return []
+        chain.append(token.head)
+    return []
+
+
+def _lemma_at(doc: Document, trigger: Span) -> str:
+    if doc.nlp is None:
+        return trigger.text.lower()
+    anchor = doc.nlp.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return anchor.root.lemma_.lower() if anchor is not None else trigger.text.lower()
+
+
+def support_actors(doc: Document, exclude: Actor | None = None) -> list[Actor]:
+    """Actors named in sentences that say a party helped ('with American support', 'backed by X')."""
+    if doc.nlp is None:
+        return []
+    found: list[Actor] = []
+    for sentence in doc.nlp.sents:
+        lowered = sentence.text.lower()
+        if not doc.is_event_text(sentence.start_char) or not any(cue in lowered for cue in SUPPORT_CUES):
+            continue
+        span = Span.of(doc.text, sentence.start_char, sentence.end_char)
+        candidates = [actor for _, actor in actors_in(doc, span)] + _demonym_forces(doc, sentence)
+        for actor in candidates:
+            if _helps(actor, exclude) and all(actor.id != known.id for known in found):
+                found.append(actor)
+    return found
+
+
+def _helps(actor: Actor, exclude: Actor | None) -> bool:
+    if not actor.resolved or actor.kind in PASSIVE_KINDS:
+        return False
+    return exclude is None or (actor.id != exclude.id and actor.parent != exclude.id)
+
+
+def _demonym_forces(doc: Document, sentence: Any) -> list[Actor]:
+    """'with American and Iraqi support': a bare demonym in a support sentence stands for that country's forces."""
+    from frontlines.actors.dictionary import default_dictionary
+
+    dictionary = default_dictionary()
+    actors = []
+    for entity in sentence.ents:
+        if entity.label_ == "NORP":
+            actor = dictionary.lookup(f"{entity.text} forces")
+            if actor is not None:
+                actors.append(actor)
+    return actors

@@ -1,0 +1,35 @@
+"""Data for assigning actors to roles in an event: who acted, who was acted on, who helped."""
+
+# Verbs and nouns whose grammatical subject is the side that LOSES (actor2), not the one acting:
+# "the Islamic State loses its last stronghold", "the rebels withdrew from the town".
+LOSER_SUBJECT_LEMMAS = frozenset(
+    {"lose", "loss", "abandon", "cede", "surrender", "withdraw", "withdrawal", "retreat", "flee", "evacuate", "fall"}
+)
+
+# Dependency labels that make an actor the one acting (actor1) when it hangs on the trigger.
+AGENT_DEPS = frozenset({"nsubj", "agent", "csubj"})
+# Dependency labels that make an actor the one acted on (actor2).
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj", "attr", "poss"})
+# Prepositions whose object, attached to the trigger or its object, is actor2 ("clashes with X", "attack on X").
+PATIENT_PREPOSITIONS = frozenset({"against", "on", "with", "from", "of", "targeting", "between"})
+# Prepositions whose object is actor1 ("captured by X", "fell to X").
+AGENT_PREPOSITIONS = frozenset({"by", "to"})
+
+# Words that mark a sentence as saying one party helped another: its other actors are associated actors.
+# Support and backing:
+SUPPORT_CUES = (
+    "support",
+    "backed",
+    "backing",
+    "help",
+    "helped",
+    "assisted",
+    "assistance",
+    "aided",
+    "air cover",
+    "alongside",
+    "reinforcement",
+    # leadership of a coalition's part: "Kurdish fighters, led by the YPG militia"
+    "led by",
+    "spearheaded",
+)

@@ -1,0 +1,148 @@
+"""Ingest: files, directories and JSON Lines (the gold format of ``../shared/eval/FORMAT.md``) into Documents.
+
+Every input becomes a :class:`Document`; an input that cannot be read (missing, too large, a malformed JSON line) becomes
+a Document carrying a :class:`Discard`, so the batch counts it and goes on. Nothing here raises for bad content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from frontlines import settings
+from frontlines.model import Discard, Document
+
+# A JSON Lines file may be large; each line is bounded by the max_input_bytes setting, like a file.
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+# Files a directory walk skips: hidden files and obvious non-documents.
+SKIPPED_SUFFIXES = (".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".pyc", ".db", ".sqlite")
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
+    """Every document in the given files and directories (walked recursively in sorted order)."""
+    for path in paths:
+        yield from _iter_path(Path(path))
+
+
+def _iter_path(path: Path) -> Iterator[Document]:
+    if not path.exists():
+        yield _discarded(path, "missing", f"{path}: no such file or directory")
+    elif path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not _skipped(child):
+                yield from _iter_file(child)
+    else:
+        yield from _iter_file(path)
+
+
+def _skipped(path: Path) -> bool:
+    return any(part.startswith(".") for part in path.parts[-1:]) or path.suffix.lower() in SKIPPED_SUFFIXES
+
+
+def _iter_file(path: Path) -> Iterator[Document]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from iter_jsonl(path)
+        return
+    size, limit = path.stat().st_size, settings.get_int("max_input_bytes")
+    if size > limit:
+        yield _discarded(path, "too_large", f"{path}: {size} bytes is over the {limit} byte limit")
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield _discarded(path, "unreadable", f"{path}: {exc.strerror or exc}")
+        return
+    yield Document(
+        raw=raw,
+        media_type=media_type_of(path.name, raw),
+        external_id=str(path),
+        source_path=str(path),
+        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc),
+    )
+
+
+def media_type_of(name: str, raw: bytes | str) -> str:
+    """``text/html`` or ``text/plain``, from the file name, else by sniffing the first bytes."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "text/html"
+    if suffix in TEXT_SUFFIXES:
+        return "text/plain"
+    head = raw[:2048].lower() if isinstance(raw, str) else raw[:2048].decode("latin-1").lower()
+    markers = ("<!doctype html", "<html", "<body", "<head", "<div", "<p>", "<article")
+    return "text/html" if any(marker in head for marker in markers) else "text/plain"
+
+
+def iter_jsonl(path: Path) -> Iterator[Document]:
+    """Documents of a JSON Lines file in the gold format; a bad line is a counted discard, never an abort."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield _discarded(path, "unreadable", f"{path}: {exc.strerror or exc}")
+        return
+    limit = settings.get_int("max_input_bytes")
+    with handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            if len(line) > limit:
+                yield _discarded(path, "too_large", f"{where}: line of {len(line)} bytes", external_id=where)
+                continue
+            yield document_from_record(line, where=where, source_path=str(path))
+
+
+def document_from_record(line: bytes | str, *, where: str, source_path: str = "") -> Document:
+    """One gold-format JSON line as a Document (or a Document carrying a ``malformed_json`` discard)."""
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return _discarded(Path(source_path), "malformed_json", f"{where}: not valid JSON ({exc})", external_id=where)
+    problem = _record_problem(record)
+    if problem:
+        external_id = str(record.get("id", where)) if isinstance(record, dict) else where
+        return _discarded(Path(source_path), "malformed_json", f"{where}: {problem}", external_id=external_id)
+    is_html = "html" in record
+    return Document(
+        raw=record["html"] if is_html else record["text"],
+        media_type="text/html" if is_html else "text/plain",
+        external_id=str(record.get("id") or where),
+        url=str(record.get("url") or ""),
+        source_path=source_path,
+        given_published=_parse_day(record.get("published")),
+    )
+
+
+def _record_problem(record: Any) -> str:
+    if not isinstance(record, dict):
+        return "a line must hold a JSON object"
+    has = [key for key in ("html", "text") if key in record]
+    if len(has) != 1:
+        return "a line must have exactly one of 'html' or 'text'"
+    if not isinstance(record[has[0]], str):
+        return f"'{has[0]}' must be a string"
+    return ""
+
+
+def _parse_day(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _discarded(path: Path, reason: str, detail: str, *, external_id: str = "") -> Document:
+    return Document(
+        raw=detail.encode("utf-8"),
+        external_id=external_id or str(path),
+        source_path=str(path),
+        discard=Discard(reason, detail),
+    )

@@ -1,0 +1,49 @@
+"""Settings: each has a name, a default and help, and may be set by an environment variable FRONTLINES_<NAME>.
+
+Every setting is documented in README.md (a test fails when one is not).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontlines.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"FRONTLINES_{self.name.upper()}"
+
+
+SETTINGS = (
+    Setting("db", "frontlines.db", "Database: a SQLite file path (the default store)."),
+    Setting("cache_dir", str(Path.home() / ".cache" / "frontlines"), "Where built indexes (the gazetteer) are cached."),
+    Setting("max_input_bytes", str(10 * 1024 * 1024), "Inputs larger than this are discarded as too_large."),
+    Setting("languages", "en", "Comma-separated ISO 639-1 codes of languages processed; others are discarded."),
+)
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The setting's value: the environment variable if set, else the default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise ConfigError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}") from None
+    return os.environ.get(setting.env, setting.default)
+
+
+def get_int(name: str) -> int:
+    value = get(name)
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"setting {name} ({_BY_NAME[name].env}) must be an integer, got {value!r}") from None

@@ -1,0 +1,227 @@
+"""The SQLite store: one file (or ``:memory:``), WAL mode, migrated on open, one transaction per document."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import StoreError
+from frontlines.model import Document
+from frontlines.serialize import document_to_dict, event_to_dict
+from frontlines.store import rows
+from frontlines.store.base import DocumentFilter, EventFilter
+from frontlines.store.migrate import migrate
+
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (doc_id, external_id, url, source_path, title, published, language, text,"
+    " discard_reason, discard_detail, processed_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_FTS = "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)"
+_INSERT_EVENT = (
+    "INSERT INTO events (event_id, doc_id, seq, event_date, event_date_end, time_precision, disorder_type,"
+    " event_type, sub_event_type, actor1, actor1_id, actor2, actor2_id, interaction, country, country_code,"
+    " admin1, admin2, location, latitude, longitude, geo_precision, geonameid, fatalities, wounded, confidence,"
+    " json) VALUES (" + ", ".join(["?"] * 27) + ")"
+)
+_INSERT_ACTOR = "INSERT INTO actors (id, name, kind, country, parent) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+_INSERT_EVENT_ACTOR = "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)"
+_INSERT_EVIDENCE = 'INSERT INTO evidence (event_id, field, "start", "end", text) VALUES (?, ?, ?, ?, ?)'
+_INSERT_PLACE = (
+    "INSERT INTO places (geonameid, name, lat, lon, country, admin1, admin2) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT DO NOTHING"
+)
+_INSERT_DOC_PLACE = 'INSERT INTO doc_places (doc_id, "start", "end", geonameid, score) VALUES (?, ?, ?, ?, ?)'
+_INSERT_QUOTE = 'INSERT INTO quotes (doc_id, seq, speaker, role, text, "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?)'
+_INSERT_CLAIM = (
+    'INSERT INTO claims (doc_id, seq, source, text, modality, cue, "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+)
+_ACTOR_MATCH = (
+    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id = e.event_id"
+    " AND (a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\'))"
+)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _event_where(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters for a filter (column names are fixed, values are parameters)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    simple = (
+        ("e.event_date >= ?", filters.since),
+        ("e.event_date <= ?", filters.until),
+        ("e.event_type = ? COLLATE NOCASE", filters.event_type),
+        ("e.sub_event_type = ? COLLATE NOCASE", filters.sub_event_type),
+        ("e.doc_id = ?", filters.doc_id),
+        ("d.processed_at >= ?", filters.processed_since),
+    )
+    for clause, value in simple:
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if filters.country:
+        clauses.append("(e.country = ? COLLATE NOCASE OR e.country_code = ? COLLATE NOCASE)")
+        params += [filters.country, filters.country]
+    if filters.actor:
+        clauses.append(_ACTOR_MATCH)
+        params += [_like(filters.actor), _like(filters.actor)]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _document_where(filters: DocumentFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.discarded is not None:
+        clauses.append("discard_reason IS NOT NULL" if filters.discarded else "discard_reason IS NULL")
+    if filters.query:
+        clauses.append("rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(filters.query)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _document_record(json_text: str, text: str) -> dict[str, Any]:
+    record: dict[str, Any] = json.loads(json_text)
+    record["text"] = text
+    return record
+
+
+class SQLiteStore:
+    """A :class:`~frontlines.store.base.Store` in one SQLite file; ``":memory:"`` keeps it in memory (tests)."""
+
+    def __init__(self, path: str | Path = "frontlines.db") -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not Path(self.path).resolve().parent.is_dir():
+            raise StoreError(f"cannot open database {self.path}: its folder does not exist")
+        try:
+            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        try:
+            self._setup()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"cannot use {self.path} as a frontlines database: {exc}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _setup(self) -> None:
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        migrate(self._conn)
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def save(self, doc: Document) -> bool:
+        """Write the whole document (events, places, quotes, claims) in one transaction; False if already stored."""
+        record = document_to_dict(doc)
+        events = [(event, event_to_dict(event, doc)) for event in doc.events]
+        try:
+            with self._transaction() as conn:
+                if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone():
+                    return False
+                self._insert_document(conn, doc, record)
+                for seq, (event, event_record) in enumerate(events):
+                    self._insert_event(conn, event, event_record, seq)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store document {doc.doc_id}: {exc}") from exc
+        return True
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document, record: dict[str, Any]) -> None:
+        cursor = conn.execute(_INSERT_DOCUMENT, rows.document_row(record, utc_now()))
+        conn.execute(_INSERT_FTS, (cursor.lastrowid, record["title"], record["text"]))
+        conn.executemany(_INSERT_PLACE, rows.place_rows(doc))
+        conn.executemany(_INSERT_DOC_PLACE, rows.doc_place_rows(doc))
+        conn.executemany(_INSERT_QUOTE, rows.quote_rows(doc))
+        conn.executemany(_INSERT_CLAIM, rows.claim_rows(doc))
+
+    def _insert_event(self, conn: sqlite3.Connection, event: Any, record: dict[str, Any], seq: int) -> None:
+        conn.execute(_INSERT_EVENT, rows.event_row(record, seq))
+        pairs = rows.event_actors(event)
+        conn.executemany(_INSERT_ACTOR, [rows.actor_row(actor) for _, actor in pairs])
+        conn.executemany(_INSERT_EVENT_ACTOR, [(event.event_id, actor.id, role) for role, actor in pairs])
+        conn.executemany(_INSERT_EVIDENCE, rows.evidence_rows(record))
+
+    def _query(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"database query failed: {exc}") from exc
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self._query("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)))
+
+    def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching ``filters``, by event date (undated last), then in the order they were stored."""
+        filters = filters or EventFilter()
+        where, params = _event_where(filters)
+        sql = (
+            "SELECT e.json FROM events e JOIN documents d ON d.doc_id = e.doc_id" + where + " ORDER BY"
+            " e.event_date IS NULL, e.event_date, d.rowid, e.seq LIMIT ? OFFSET ?"
+        )
+        limit = -1 if filters.limit is None else filters.limit
+        return [json.loads(row[0]) for row in self._query(sql, [*params, limit, filters.offset])]
+
+    def count_events(self) -> int:
+        return int(self._query("SELECT count(*) FROM events")[0][0])
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        found = self._query(
+            "SELECT e.json, d.json, d.text FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = ?",
+            (event_id,),
+        )
+        if not found:
+            return None
+        record: dict[str, Any] = json.loads(found[0][0])
+        document = _document_record(found[0][1], found[0][2])
+        keep = ("doc_id", "external_id", "url", "source_path", "title", "published", "text")
+        record["document"] = {key: document[key] for key in keep}
+        return record
+
+    def get_document(self, doc_id: str) -> dict[str, Any] | None:
+        found = self._query("SELECT json, text FROM documents WHERE doc_id = ?", (doc_id,))
+        return _document_record(*found[0]) if found else None
+
+    def list_documents(self, filters: DocumentFilter | None = None) -> list[dict[str, Any]]:
+        """Documents matching ``filters`` in the order they were stored."""
+        filters = filters or DocumentFilter()
+        where, params = _document_where(filters)
+        limit = -1 if filters.limit is None else filters.limit
+        sql = "SELECT json, text FROM documents" + where + " ORDER BY rowid LIMIT ? OFFSET ?"
+        return [_document_record(*row) for row in self._query(sql, [*params, limit, filters.offset])]
+
+    def discard_counts(self) -> dict[str, int]:
+        sql = "SELECT discard_reason, count(*) FROM documents WHERE discard_reason IS NOT NULL GROUP BY 1 ORDER BY 1"
+        return {reason: int(count) for reason, count in self._query(sql)}
+
+    def close(self) -> None:
+        self._conn.close()
