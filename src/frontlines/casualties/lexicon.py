@@ -1,0 +1,161 @@
+"""Casualty words: verbs and phrases that say people were killed, hurt, captured or went missing (data only).
+
+Patterns are regex fragments (case-insensitive, matched on word boundaries) compiled once by
+:mod:`frontlines.casualties.patterns`. Each group says where the phrase sits relative to the victims:
+
+- ``AFTER_*``: after the victims ("three militants were killed", "two others sustained injuries");
+- ``BEFORE_*``: before the victims ("killing three militants", "claimed the lives of 12 people").
+"""
+
+from __future__ import annotations
+
+from frontlines.model import CasualtyKind
+
+# Words allowed between the victims and a verb after them: auxiliaries, adverbs, "who", appositions are skipped
+# separately. "were", "have been", "got", "also", "reportedly", "later"...
+AUXILIARIES = (
+    r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|have been|has been|had been|were being|was being"
+    r"|reportedly|allegedly|also|later|all|both|each|subsequently|eventually|finally|then|now|today|yesterday"
+    r"|tonight|instantly|immediately|still|apparently|possibly|feared|believed|said|to|have been|\w+ly)"
+)
+
+# After the victims, with an auxiliary ("were killed") or in a headline without one ("3 killed").
+AFTER_PASSIVE: dict[CasualtyKind, tuple[str, ...]] = {
+    CasualtyKind.KILLED: (
+        # killed outright, with the manner
+        r"killed",
+        r"shot (?:dead|to death)",
+        r"gunned down",
+        r"(?:stabbed|hacked|beaten|bludgeoned|lynched|stoned|burnt|burned|tortured|strangled|crushed) to death",
+        r"burnt alive|burned alive|buried alive",
+        r"murdered|slain|slaughtered|massacred|assassinated|executed|beheaded|lynched|martyred",
+        r"eliminated|neutrali[sz]ed",
+        r"found dead|confirmed dead|declared dead|pronounced dead|dead",
+    ),
+    CasualtyKind.WOUNDED: (
+        r"injured|wounded|hurt|maimed",
+        r"(?:critically|seriously|severely|grievously|badly|slightly) (?:injured|wounded|hurt)",
+        r"hospitali[sz]ed",
+    ),
+    CasualtyKind.CAPTURED: (
+        r"arrested|detained|abducted|kidnapped|captured|apprehended|nabbed|held hostage|taken hostage"
+        r"|taken prisoner|taken captive|held captive|picked up|rounded up|taken into custody",
+    ),
+    CasualtyKind.MISSING: (r"missing|unaccounted for",),
+}
+
+# After the victims, no auxiliary: intransitive verbs and verb phrases whose subject is the victim.
+AFTER_ACTIVE: dict[CasualtyKind, tuple[str, ...]] = {
+    CasualtyKind.KILLED: (
+        # dying
+        r"died|die|dies|perished|succumbed|passed away|drowned",
+        r"lost (?:their|his|her) li(?:fe|ves)|laid down (?:their|his|her) li(?:fe|ves)",
+        # attackers dying with their bomb
+        r"blew (?:himself|herself|themselves|them|themself) up",
+    ),
+    CasualtyKind.WOUNDED: (
+        # suffering injuries
+        r"(?:sustained|received|suffered|got|receiving|sustaining|suffering)"
+        r"(?: \w+){0,2} (?:injuries|injury|wounds|wound|burns)",
+    ),
+    CasualtyKind.CAPTURED: (r"surrendered to|were taken|went missing",),
+    CasualtyKind.MISSING: (r"went missing|disappeared",),
+}
+
+# Before the victims: transitive verbs and nouns whose object is the victim ("killing three", "death of two").
+BEFORE: dict[CasualtyKind, tuple[str, ...]] = {
+    CasualtyKind.KILLED: (
+        # verbs
+        r"killed|killing|kills|kill",
+        r"shot dead|gunned down|shooting dead|gunning down",
+        r"murdered|murdering|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|lynched",
+        r"assassinated|assassinating|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|martyred|martyring",
+        # nouns and results
+        r"(?:the )?(?:death|deaths|killing|killings|murder|murders|assassination|bodies|body) of",
+        r"claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|took the li(?:fe|ves) of|taking the li(?:fe|ves) of",
+        r"death toll (?:rose|climbed|went up|reached|stood|stands|increased|has risen|rising|raising) (?:to|at)",
+        r"raising the (?:death )?toll (?:from the incident |from the attack )?to|toll (?:rose|climbed) to",
+        # the toll names its parts: "the dead included six civilians"
+        r"(?:death toll|dead|deceased|killed|victims|fatalities) (?:included|include|includes|including)",
+        r"among the (?:dead|killed|deceased|victims)",
+        # "lost 50 fighters": losses of a named party
+        r"lost|losing",
+    ),
+    CasualtyKind.WOUNDED: (
+        r"injuring|injured|wounding|wounded|hurting|maiming|injures|wounds",
+        r"(?:the )?(?:injury|injuries) (?:to|of)",
+        r"(?:injured|wounded) (?:included|include|includes|including)|among the (?:injured|wounded)",
+    ),
+    CasualtyKind.CAPTURED: (
+        r"arrested|arresting|detained|detaining|abducted|abducting|kidnapped|kidnapping|captured|capturing",
+        r"apprehended|nabbed|took hostage|taking hostage|held hostage|holding hostage",
+        r"(?:the )?(?:arrest|abduction|kidnapping|capture) of",
+    ),
+    CasualtyKind.MISSING: (),
+}
+
+# "left 3 dead", "leaving 12 injured": the kind is said after the victims.
+LEAVING = r"(?:left|leaving|leaves|leave)"
+LEAVING_RESULT: dict[CasualtyKind, str] = {
+    CasualtyKind.KILLED: r"dead|killed",
+    CasualtyKind.WOUNDED: r"injured|wounded|hurt",
+}
+
+# Phrases lumping deaths and injuries together: neither a death toll nor an injury count on its own.
+LUMPED = (
+    r"(?:killed|dead) (?:or|and|and/or) (?:injured|wounded|hurt)",
+    r"(?:injured|wounded) (?:or|and) killed",
+    r"casualties",
+)
+
+# Explicit zeros: "no one was hurt" (wounded 0), "no casualties" (killed 0 and wounded 0).
+ZERO: dict[str, tuple[str, ...]] = {
+    # nobody killed or hurt: both counts are zero
+    "both": (
+        r"no (?:human |civilian |other )?(?:casualty|casualties|causalities|causality|loss of (?:human )?li(?:fe|ves))",
+        r"no (?:report|reports) of (?:any )?(?:human )?(?:casualty|casualties|causalities)",
+        r"without (?:any |causing any )?(?:casualty|casualties|loss of li(?:fe|ves))",
+        r"(?:escaped|remained|were|was|left) (?:unhurt|unharmed|unscathed)|escaped (?:un)?(?:hurt|harmed|injured) ",
+        r"(?:no one|nobody|none) (?:was|were|got) (?:hurt|harmed|injured|killed)",
+        r"(?:escaped|had) (?:a )?narrow(?:ly)? escape|escaped narrowly",
+    ),
+    # no one hurt: wounded zero
+    "wounded": (
+        r"no (?:one|body) (?:was|were|got) (?:hurt|injured|wounded)",
+        r"no (?:injury|injuries|one (?:was )?injured)",
+        r"(?:no one|nobody|none) (?:was|were) (?:hurt|injured|wounded)",
+    ),
+    # no one killed: killed zero
+    "killed": (
+        r"no (?:death|deaths|fatalities|fatality|one (?:was )?killed|loss of li(?:fe|ves))",
+        r"(?:no one|nobody|none) (?:was|were) killed",
+    ),
+}
+
+# Background: earlier or cumulative tolls that are not the incident reported (casualty-coding.md). A count in a
+# clause with one of these is not coded.
+BACKGROUND = (
+    # cumulative totals
+    r"since (?:19|20)\d\d|since (?:the )?(?:start|beginning|outbreak)|so far (?:this|in)|this year|last year",
+    r"over the (?:past|last|years|decades?|months)|in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
+    r"till date|to date|until now|a total of|in total|altogether|cumulative|toll (?:in|of) the (?:war|conflict)",
+    r"the (?:war|conflict|insurgency|violence|fighting) (?:has|had) (?:killed|claimed)",
+    # earlier incidents
+    r"earlier this (?:month|year|week)|last (?:month|week)|previous(?:ly)?|in (?:19|20)\d\d|it may be recalled",
+    r"it is to be noted|in a similar incident in|years? ago|months ago|weeks ago",
+)
+
+# The killing named only as the cause of an arrest, detention or confession: background (casualty-coding.md).
+CONSEQUENCE = (
+    r"confess\w*|admitted|involved in|involvement in|wanted in|accused|charged|responsible for|behind the",
+    r"in connection with|for (?:his|their|her) (?:role|involvement)|were arrested|was arrested|arrested for",
+    r"mastermind\w*|sentenced|convicted|trial|case (?:of|related)|avenge|revenge for|retaliation for",
+    r"claimed (?:that|to have)|claiming that|would kill|threat\w*|vowed|warned",
+)
+
+# Sentences opening a separate incident: their casualties add to the others'.
+NEW_INCIDENT = (
+    r"in (?:yet )?another (?:incident|attack|encounter|clash|operation)",
+    r"in (?:a|two) separate (?:incidents?|attacks?|encounters?)",
+    r"separately|meanwhile|elsewhere|in a similar incident|in a related incident|also on \w+ \d",
+)

@@ -1,0 +1,225 @@
+"""Paragraphs to blocks: drop site furniture, cut at the end of the article, label titles, headings, captions and
+pull-quotes, and join what is left into one text with exact block offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from frontlines.clean import boilerplate
+from frontlines.model import Block, BlockKind
+
+MAX_FURNITURE_WORDS = 30  # SHORT_LINE patterns only apply to lines this short
+MAX_CAPTION_WORDS = 60
+MAX_TITLE_WORDS = 25
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 100
+MAX_PULLQUOTE_WORDS = 50
+MIN_PULLQUOTE_CHARS = 20
+MAX_ATTRIBUTION_WORDS = 5
+SEPARATOR = "\n\n"
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = re.compile(r"[\"“”„«»‘’‚'`]")
+_OPENING_QUOTE = "\"“„«‘'"
+_CLOSING_QUOTE = re.compile(r"[\"”»’']")
+_SENTENCE_END = re.compile(r"[.,;:]$")
+_HEADING_END = re.compile(r"[.,;:!?\"”’)\]…]$")
+_STARTS_UPPER = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One paragraph or line before classification; ``hint`` is what the markup said it is (HTML path)."""
+
+    text: str
+    hint: BlockKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    kind: BlockKind
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The data module's pattern groups, each compiled into one alternation."""
+
+    def union(group: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE)
+
+    return {
+        "whole": union(boilerplate.WHOLE_LINE),
+        "short": union(boilerplate.SHORT_LINE),
+        "end": union(boilerplate.END_OF_ARTICLE),
+        "caption": union(boilerplate.CAPTION),
+    }
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_furniture(line: str) -> bool:
+    """A line that belongs to the site, not the article (buttons, share bars, newsletter boxes, legal lines)."""
+    line = line.strip()
+    if not line:
+        return True
+    patterns = _patterns()
+    if patterns["whole"].search(line):
+        return True
+    return word_count(line) <= MAX_FURNITURE_WORDS and bool(patterns["short"].search(line))
+
+
+def is_end_marker(line: str) -> bool:
+    """A line after which only comments, teasers and footer follow."""
+    return bool(_patterns()["end"].search(line.strip()))
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit line: '©AFP – ...', 'Photo: ...', '... (Reuters photo)'."""
+    line = line.strip()
+    return 0 < word_count(line) <= MAX_CAPTION_WORDS and bool(_patterns()["caption"].search(line))
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: a few capitalised words, no closing full stop."""
+    words = word_count(line)
+    return 2 <= words <= MAX_TITLE_WORDS and not _SENTENCE_END.search(line) and bool(_STARTS_UPPER.match(line))
+
+
+def looks_like_heading(line: str) -> bool:
+    """A subheading: a short capitalised line without closing punctuation."""
+    return (
+        1 <= word_count(line) <= MAX_HEADING_WORDS
+        and len(line) <= MAX_HEADING_CHARS
+        and not _HEADING_END.search(line)
+        and bool(_STARTS_UPPER.match(line))
+    )
+
+
+def split_units(text: str) -> list[Unit]:
+    """Paragraphs of a plain text: one per line, with hard-wrapped lines of one paragraph joined again."""
+    units: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [squash(line) for line in chunk.splitlines()]
+        for index, line in enumerate(filter(None, lines)):
+            if index and _continues(units[-1], line):
+                units[-1] = f"{units[-1]} {line}"
+            else:
+                units.append(line)
+    return [Unit(u) for u in units]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped continuation: the previous line stops mid-sentence and this one goes on in lower case."""
+    return not re.search(r"[.!?:;\"”’)]$", previous) and line[:1].islower()
+
+
+def _norm(text: str) -> str:
+    return squash(_QUOTES.sub("", text)).lower().strip(" .,;:-–—")
+
+
+def quoted_core(text: str) -> str:
+    """The quoted part of a pull-quote ('"..." Name' -> '...'), or the whole text when it is not so shaped."""
+    text = text.strip()
+    if text[:1] not in _OPENING_QUOTE:
+        return text
+    closings = list(_CLOSING_QUOTE.finditer(text, 1))
+    if not closings:
+        return text[1:]
+    last = closings[-1]
+    if word_count(text[last.end() :]) <= MAX_ATTRIBUTION_WORDS:
+        return text[1 : last.start()]
+    return text
+
+
+def mark_pullquotes(pieces: list[Piece]) -> list[Piece]:
+    """Short paragraphs that repeat words of another paragraph (a pull-quote, a repeated line) become PULLQUOTE."""
+    normed = [_norm(p.text) for p in pieces]
+    haystack = "\n".join(normed)
+    marked = []
+    for index, piece in enumerate(pieces):
+        core = _norm(quoted_core(piece.text))
+        if (
+            piece.kind == BlockKind.BODY
+            and word_count(piece.text) <= MAX_PULLQUOTE_WORDS
+            and len(core) >= MIN_PULLQUOTE_CHARS
+            and _repeated(core, normed[index], haystack)
+        ):
+            piece = Piece(BlockKind.PULLQUOTE, piece.text)
+        marked.append(piece)
+    return _keep_first_copy(marked, normed)
+
+
+def _repeated(core: str, own: str, haystack: str) -> bool:
+    return haystack.count(core) > own.count(core)
+
+
+def _keep_first_copy(pieces: list[Piece], normed: list[str]) -> list[Piece]:
+    """Of identical paragraphs marked PULLQUOTE, the first stays body: it is the article's own copy."""
+    seen: set[str] = set()
+    result = []
+    for piece, norm in zip(pieces, normed, strict=True):
+        if piece.kind == BlockKind.PULLQUOTE and norm not in seen and normed.count(norm) > 1:
+            piece = Piece(BlockKind.BODY, piece.text)
+        seen.add(norm)
+        result.append(piece)
+    return result
+
+
+def cut_at_end(units: list[Unit]) -> list[Unit]:
+    """Drop everything from an end-of-article marker on, when the marker sits in the second half of the text."""
+    total = sum(len(u.text) for u in units)
+    before = 0
+    for index, unit in enumerate(units):
+        if before >= total / 2 and is_end_marker(unit.text):
+            return units[:index]
+        before += len(unit.text)
+    return units
+
+
+def classify(units: list[Unit], *, guess_title: bool, guess_headings: bool) -> list[Piece]:
+    """Label each unit that is not furniture: title, heading, caption, body, then pull-quotes."""
+    kept = [u for u in cut_at_end(units) if not is_furniture(u.text)]
+    pieces: list[Piece] = []
+    for index, unit in enumerate(kept):
+        pieces.append(Piece(_kind(unit, index, kept, guess_title=guess_title, guess_headings=guess_headings), unit.text))
+    return mark_pullquotes(pieces)
+
+
+def _kind(unit: Unit, index: int, units: list[Unit], *, guess_title: bool, guess_headings: bool) -> BlockKind:
+    if unit.hint in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION):
+        return unit.hint
+    if is_caption(unit.text):
+        return BlockKind.CAPTION
+    if guess_title and index == 0 and len(units) > 1 and looks_like_title(unit.text):
+        return BlockKind.TITLE
+    between = 0 < index < len(units) - 1
+    if guess_headings and between and looks_like_heading(unit.text):
+        return BlockKind.HEADING
+    return BlockKind.BODY
+
+
+def assemble(pieces: list[Piece]) -> tuple[str, list[Block]]:
+    """One text of the pieces separated by blank lines, and a block per piece with exact offsets."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for piece in pieces:
+        text = piece.text.strip()
+        if not text:
+            continue
+        if parts:
+            parts.append(SEPARATOR)
+            offset += len(SEPARATOR)
+        parts.append(text)
+        blocks.append(Block(piece.kind, offset, offset + len(text)))
+        offset += len(text)
+    return "".join(parts), blocks

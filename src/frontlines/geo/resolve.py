@@ -1,0 +1,146 @@
+"""Choosing one place for each toponym: population, feature class, the document's country focus, co-mentioned
+admin areas, and containment ("Hajin, Deir ez-Zor", "X in Y province")."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import replace
+
+from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES
+from frontlines.geo.gazetteer import Gazetteer, Match
+from frontlines.geo.normalize import name_key
+from frontlines.geo.recognize import Toponym
+from frontlines.model import Place, PlaceMention
+
+# Score weights, in log10-population units.
+POPULATION_WEIGHT = 0.35
+HOW_PENALTY = {"name": 0.0, "alt": 0.4, "loose": 1.0}
+CAPITAL_BONUS = 0.5
+COUNTRY_BONUS = 0.8  # a country named by its own name: "Georgia", "Lebanon"
+HOMONYM_ADMIN_PENALTY = 1.0  # "Aleppo" is the city, not the governorate, unless "province" follows
+SUFFIX_BONUS = 2.5
+FOCUS_WEIGHT = 2.5  # times the candidate country's share of the document's country votes
+ADMIN1_WEIGHT = 1.2  # times the (capped) number of other mentions in the candidate's admin1
+CONTAINMENT_BONUS = 3.0
+_ADMIN1_SUFFIXES = frozenset(ADMIN1_SUFFIXES)
+_ADMIN2_SUFFIXES = frozenset(ADMIN2_SUFFIXES)
+
+
+def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[str]) -> float:
+    """Context-free score of one candidate."""
+    place = match.place
+    score = POPULATION_WEIGHT * math.log10(place.population + 1) - HOW_PENALTY[match.how]
+    code = place.feature_code
+    if code == "PPLC":
+        score += CAPITAL_BONUS
+    if code.startswith("PCL") and match.how != "loose":
+        score += COUNTRY_BONUS
+    if toponym.suffix in _ADMIN1_SUFFIXES:
+        score += SUFFIX_BONUS if code == "ADM1" else 0.0
+    elif toponym.suffix in _ADMIN2_SUFFIXES:
+        score += SUFFIX_BONUS if code == "ADM2" else 0.0
+    elif place.feature_class == "A" and not code.startswith("PCL") and place.country in homonym_countries:
+        score -= HOMONYM_ADMIN_PENALTY
+    return score
+
+
+def _homonym_countries(matches: tuple[Match, ...]) -> frozenset[str]:
+    """Countries where the name is also a populated place (so the admin area of that name is the lesser reading)."""
+    return frozenset(m.place.country for m in matches if m.place.feature_class == "P" and m.how != "loose")
+
+
+def _priors(toponym: Toponym) -> list[float]:
+    homonyms = _homonym_countries(toponym.matches)
+    return [prior(m, toponym, homonyms) for m in toponym.matches]
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> Counter[str]:
+    """Each toponym spreads one vote over its candidates' countries; demonyms give theirs whole."""
+    votes: Counter[str] = Counter()
+    for toponym, scores in zip(toponyms, priors, strict=True):
+        if toponym.demonym:
+            votes[toponym.demonym] += 1.0
+            continue
+        for match, weight in zip(toponym.matches, _softmax(scores), strict=True):
+            votes[match.place.country] += weight
+    return votes
+
+
+def _admin1_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Counter[tuple[str, str]]]:
+    """Per toponym, the (country, admin1) areas its candidates fall in, weighted like the country votes."""
+    out = []
+    for toponym, scores in zip(toponyms, priors, strict=True):
+        counter: Counter[tuple[str, str]] = Counter()
+        if toponym.matches:
+            for match, weight in zip(toponym.matches, _softmax(scores), strict=True):
+                if match.place.admin1:
+                    counter[match.place.country, match.place.admin1] += weight
+        out.append(counter)
+    return out
+
+
+def _contained_in(place: Place, container: Toponym) -> bool:
+    """Whether one of the container's candidates is the candidate's admin1, admin2 or country."""
+    for match in container.matches:
+        other = match.place
+        if other.feature_class != "A" or other.country != place.country or other.geonameid == place.geonameid:
+            continue
+        if other.feature_code.startswith("PCL"):
+            return True
+        if name_key(other.name) in (name_key(place.admin1), name_key(place.admin2)):
+            return True
+    return False
+
+
+def _container(toponyms: list[Toponym], index: int, text: str) -> Toponym | None:
+    """The toponym that qualifies this one: 'X, Y' or 'X in Y' right after it."""
+    if index + 1 >= len(toponyms):
+        return None
+    here, nxt = toponyms[index], toponyms[index + 1]
+    between = text[here.span.end : nxt.span.start].strip().lower()
+    return nxt if between in (",", "in", ", in", "in the", "of", "near") else None
+
+
+def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """One PlaceMention per resolvable toponym, in text order."""
+    priors = [_priors(t) if t.matches else [] for t in toponyms]
+    votes = country_votes(toponyms, priors)
+    total_votes = sum(votes.values()) or 1.0
+    admin_votes = _admin1_votes(toponyms, priors)
+    admin_total: Counter[tuple[str, str]] = sum(admin_votes, Counter())
+    out = []
+    for i, toponym in enumerate(toponyms):
+        if toponym.demonym:
+            place = gazetteer.country(toponym.demonym)
+            if place is not None:
+                out.append(PlaceMention(toponym.span, place, 0.6))
+            continue
+        container = _container(toponyms, i, text)
+        scored = []
+        for match, base in zip(toponym.matches, priors[i], strict=True):
+            place = match.place
+            score = base + FOCUS_WEIGHT * votes[place.country] / total_votes
+            others = admin_total[place.country, place.admin1] - admin_votes[i][place.country, place.admin1]
+            score += ADMIN1_WEIGHT * min(others, 2.0)
+            if container is not None and _contained_in(place, container):
+                score += CONTAINMENT_BONUS
+            scored.append((score, place))
+        scored.sort(key=lambda sp: -sp[0])
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+        confidence = 1.0 / (1.0 + math.exp(-margin))
+        out.append(PlaceMention(toponym.span, _with_precision(scored[0][1]), round(confidence, 3)))
+    return out
+
+
+def _with_precision(place: Place) -> Place:
+    """Place.precision from its kind: towns 1, admin2 areas 2, admin1 areas and countries 3."""
+    wanted = 1 if place.feature_class == "P" else 2 if place.feature_code == "ADM2" else 3
+    return place if place.precision == wanted else replace(place, precision=wanted)
