@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as whitespace-separated text (easier to read and extend than a list literal)."""
+    return frozenset(text.split())
+
+
 # Verbs of saying: their subject is the speaker of a quote or the source of a claim. base -> irregular forms
 # (regular -s/-ed/-ing forms are generated).
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {
@@ -42,7 +48,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "maintain": (),
     "argue": (),
     "acknowledge": (),
-    "admit": ("admitted", "admitting"),
+    "admit": ("admitted", "admitting", "admits"),
     # warning, promising, predicting
     "warn": (),
     "vow": (),
@@ -52,42 +58,60 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecasts"),
     "threaten": (),
     "urge": (),
+    # opinions and descriptions that introduce quoted words ("victors think this is “very early”")
+    "think": ("thought", "thinks", "thinking"),
+    "believe": (),
+    "describe": (),
+    "call": (),
     # claiming, reporting
     "claim": (),
     "allege": (),
     "report": (),
     "estimate": (),
     # denying
-    "deny": ("denied", "denies"),
+    "deny": ("denied", "denies", "denying"),
     "reject": (),
-    "dismiss": ("dismissed", "dismisses"),
+    "dismiss": ("dismissed", "dismisses", "dismissing"),
     "refute": (),
 }
 
 # Military, police and civilian titles: they go to the speaker's role ("Colonel" in "Colonel Sean Ryan").
-TITLES: frozenset[str] = frozenset(
+TITLES: frozenset[str] = _words(
     """
     colonel col col. lieutenant lt lt. lt-col brigadier brig brig. general gen gen. major maj maj. captain capt capt.
     commander cmdr sergeant sgt sgt. corporal cpl admiral adm adm. marshal field-marshal commandant private
     president vice prime minister secretary governor gov gov. mayor senator sen sen. representative rep rep. ambassador
     chief deputy spokesman spokeswoman spokesperson sheikh sheik imam mullah emir king queen prince sultan
     mr mr. mrs mrs. ms ms. dr dr. prof prof. professor
-    """.split()
+    """
 )
 
 # Head nouns of speaker descriptions that are roles, not organisations ("the army's spokesman", "a local official").
-ROLE_NOUNS: frozenset[str] = frozenset(
+ROLE_NOUNS: frozenset[str] = _words(
     """
     spokesman spokeswoman spokesperson official officials commander commanders officer officers minister president
     governor mayor leader chief head director analyst expert witness witnesses resident residents source sources
     correspondent journalist reporter monitor activist activists medic doctor doctors representative envoy
     ambassador general colonel captain secretary member members fighter fighters soldier soldiers survivor
-    """.split()
+    """
+)
+
+# Head nouns of bodies and groups that speak ("the ministry said", "the rebels denied"): with ROLE_NOUNS and
+# HEARSAY_NOUNS, the only common nouns accepted as speakers ("the topic ... said" is a parse error, not a speaker).
+SPEAKER_NOUNS: frozenset[str] = _words(
+    """
+    army military police ministry government statement communique group groups forces force coalition office
+    department agency council committee command movement militia militias organization organisation authorities
+    authority observatory embassy administration court prosecutor prosecutors rebels insurgents militants troops
+    analysts experts people villagers survivors victims families relatives neighbours neighbors parents students
+    campaigners protesters protestors demonstrators organizers organisers team unit party parliament presidency
+    palace spokesperson hospital union alliance front brigade battalion regiment division
+    """
 )
 
 # Nouns that make a "<noun> say(s)" attribution hearsay rather than a named voice ("reports say", "sources said").
-HEARSAY_NOUNS: frozenset[str] = frozenset(
-    "reports report sources source rumours rumors witnesses residents accounts media locals activists".split()
+HEARSAY_NOUNS: frozenset[str] = _words(
+    "reports report sources source rumours rumors witnesses residents accounts media locals activists"
 )
 
 # Cue phrases per modality. Order in the tuple is irrelevant; the claim's cue is the earliest match in its text.
@@ -101,7 +125,7 @@ MODALITY_CUES: dict[str, tuple[str, ...]] = {
     # PREDICTED: something will happen (future, expectation, forecast)
     "predicted": (
         "will", "won't", "will not", "shall", "is expected to", "are expected to", "was expected to",
-        "were expected to", "expects", "expected to", "predicts", "predicted", "forecast", "forecasts",
+        "were expected to", "expects", "expected to", "predict", "predicts", "predicted", "forecast", "forecasts",
         "is set to", "are set to", "is likely to", "are likely to", "is going to", "are going to", "is poised to",
         "are poised to", "vowed to", "vows to", "threatened to", "threatens to", "plans to", "intends to",
         "in the coming days", "in the coming weeks",

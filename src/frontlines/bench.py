@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from frontlines.errors import InputError
 from frontlines.ingest import iter_documents
 from frontlines.model import Document
 from frontlines.pipeline import default_pipeline
@@ -26,7 +27,7 @@ def run_bench(path: str | None = None, limit: int | None = None) -> dict[str, An
     source = Path(path) if path else DEFAULT_BENCH_INPUT
     documents = list(_take(iter_documents([source]), limit))
     if not documents:
-        raise ValueError(f"{source}: no documents to benchmark")
+        raise InputError(f"{source}: no documents to benchmark")
     pipeline = default_pipeline()
     store = open_store(":memory:")
     started = time.perf_counter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -349,7 +350,7 @@ class Document:
     discard: Discard | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def doc_id(self) -> str:
         """Stable internal id: a hash of the raw content, so the same input is never stored twice."""
         raw = self.raw.encode("utf-8", "surrogatepass") if isinstance(self.raw, str) else self.raw

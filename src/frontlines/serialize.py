@@ -113,9 +113,10 @@ def interaction(actor1: Actor | None, actor2: Actor | None) -> int | None:
 
 
 def _is_party(actor: Actor | None, main: Actor | None, assoc: tuple[Actor, ...]) -> bool:
+    """True when ``actor`` is the main actor, its parent organisation, a unit of it, or one of its associates."""
     if actor is None or main is None:
         return False
-    return actor.id in {main.id, main.parent, *(a.id for a in assoc)} - {""}
+    return actor.id in {main.id, main.parent, *(a.id for a in assoc)} - {""} or actor.parent == main.id
 
 
 def side_of(report: CasualtyReport, event: Event) -> Side:
@@ -303,7 +304,7 @@ def event_to_dict(event: Event, doc: Document) -> dict[str, Any]:
     notes = event.sentence.text if event.sentence else event.trigger.text
     return {
         "event_id": event.event_id,
-        "doc_id": doc.doc_id,
+        "doc_id": event.doc_id or doc.doc_id,  # the same; event.doc_id saves hashing the raw page again
         "external_id": doc.external_id,
         **_date_fields(event),
         "disorder_type": event.disorder_type,

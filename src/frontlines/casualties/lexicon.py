@@ -16,7 +16,14 @@ from frontlines.model import CasualtyKind
 AUXILIARIES = (
     r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|have been|has been|had been|were being|was being"
     r"|reportedly|allegedly|also|later|all|both|each|subsequently|eventually|finally|then|now|today|yesterday"
-    r"|tonight|instantly|immediately|still|apparently|possibly|feared|believed|said|to|have been|\w+ly)"
+    r"|tonight|instantly|immediately|still|apparently|possibly|feared|believed|said|to|have been|\w+ly"
+    r"|on (?-i:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)(?: night| morning| evening| afternoon)?(?: \(?today\)?)?)"
+)
+
+# Violence before the fatal or injuring verb: "was attacked with sharp objects and killed", "injured and later died".
+CHAINED = (
+    r"attacked|shot|stabbed|injured|wounded|abducted|kidnapped|beaten|assaulted|tortured|hacked|dragged|taken"
+    r"|picked up|shot at|fired at|hit|dragged out|whisked away"
 )
 
 # After the victims, with an auxiliary ("were killed") or in a headline without one ("3 killed").
@@ -137,7 +144,7 @@ ZERO: dict[str, tuple[str, ...]] = {
 BACKGROUND = (
     # cumulative totals
     r"since (?:19|20)\d\d|since (?:the )?(?:start|beginning|outbreak)|so far (?:this|in)|this year|last year",
-    r"over the (?:past|last|years|decades?|months)|in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
+    r"in recent (?:weeks|months|years|days)|over the (?:past|last|years|decades?|months)|in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
     r"till date|to date|until now|a total of|in total|altogether|cumulative|toll (?:in|of) the (?:war|conflict)",
     r"the (?:war|conflict|insurgency|violence|fighting) (?:has|had) (?:killed|claimed)",
     # earlier incidents
@@ -149,8 +156,8 @@ BACKGROUND = (
 CONSEQUENCE = (
     r"confess\w*|admitted|involved in|involvement in|wanted in|accused|charged|responsible for|behind the",
     r"in connection with|for (?:his|their|her) (?:role|involvement)|were arrested|was arrested|arrested for",
-    r"mastermind\w*|sentenced|convicted|trial|case (?:of|related)|avenge|revenge for|retaliation for",
-    r"claimed (?:that|to have)|claiming that|would kill|threat\w*|vowed|warned",
+    r"mastermind\w*|sentenced|convicted|trial|case (?:of|related)|avenge|revenge for|retaliation for|protest against",
+    r"would kill|threat\w*|vowed|warned",
 )
 
 # Sentences opening a separate incident: their casualties add to the others'.

@@ -33,7 +33,12 @@ WHOLE_LINE = (
     # page-level labels
     r"^(related|trending|popular|recommended|latest|top stories|most (read|popular|viewed|shared))\W*$",
     r"^(tags?|topics?|filed under|categor(y|ies)|posted in|sections?)\s*:.{0,120}$",
-    r"^(last (modified|updated)|updated|release date|published|posted|date)\s*:.{0,60}$",
+    r"^(last (modified|updated)|updated|release date|published|posted|(news |publication )?date)\s*:.{0,60}$",
+    # credit lines that credit and describe nothing: "(Credit: Jane Doe / Agency)"
+    r"^\(?\s*(photo |image |picture )?credits?\s*:\s*[^.]{0,60}\)?$",
+    # contact lines and bare domain names (a source or site label)
+    r"^(tel|phone|fax|e-?mail)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,}(\W+(tel|phone|fax)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,})*$",
+    r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|info|news|co\.[a-z]{2}|[a-z]{2})$",
 )
 
 # Phrases that mark a line as furniture when the line is short (newsletter boxes, paywalls, legal lines...).
@@ -56,18 +61,12 @@ SHORT_LINE = (
     r"^(follow|like|join) (us|\w+( \w+){0,4}) on (twitter|facebook|instagram|telegram|youtube|linkedin|tiktok|x)\b",
     r"^(find|connect with) us on\b",
     r"^(click|tap) here to\b",
-    # copyright and reuse notices
+    # copyright lines and agencies' standards lines (longer legal notices: LEGAL below)
     r"^(©|\(c\)|copyright)\s*(\d{4}|by)\b",
     r"\ball rights reserved\b",
-    r"\bcopyrighted (property|material)\b",
-    r"\b(may|must) not be (re)?(published|broadcast|rewritten|redistributed|reproduced)\b",
-    r"\bwritten permission\b.{0,40}\b(reprint|reproduc|obtained|required)",
     r"^our standards\W",
     r"\btrust principles\b",
-    # affiliate and advertiser disclosures
-    r"\b(contains|may contain|includes?) (affiliate )?(links|references to products)\b",
-    r"\bwe (may )?(earn|receive) (a )?(small )?(commission|compensation)\b",
-    r"^we recommend the best products\b",
+    # offer small print
     r"\b(bonus|offer) value is an estimated\b",
     r"\bthis (post|article|content) (is|was) (sponsored|paid)\b",
     # reader-feedback and donation appeals
@@ -77,8 +76,9 @@ SHORT_LINE = (
     r"^(like|love|enjoy(ed)?) (this |our |the )?(recipe|article|story|post)\?",
     r"\b(support|donate to) (our|independent) (journalism|work|reporting)\b",
     r"\b(your|a) (donation|contribution) (helps|supports|keeps)\b",
+    r"\bwe need your (help|support)\b",
+    r"\bdonate( now| today)?\W*$",
     # advertising sales
-    r"\b(advertise|advertising) with us\b",
     r"\byour (content|ad|advert|message) is delivered\b",
     r"^contact us at\b.{0,60}\b(advertis|marketing)\b",
     # comment forms
@@ -102,6 +102,21 @@ SHORT_LINE = (
     r"^(you (may|might) (also )?(like|enjoy|be interested in)|more from|also read|read also|see also|read next"
     r"|recommended for you|don't miss|most read|editor'?s picks)\b",
     r"^(related|read more|also read|read also|see also)\s*:",
+)
+
+# Legal and disclosure notices, which run longer than other furniture (up to ``MAX_LEGAL_WORDS`` in text.py).
+LEGAL = (
+    # copyright and reuse notices
+    r"\bcopyrighted (property|material)\b",
+    r"\b(may|must) not be (re)?(published|broadcast|rewritten|redistributed|reproduced)\b",
+    r"\bwritten permission\b.{0,40}\b(reprint|reproduc|obtained|required)",
+    # affiliate and advertiser disclosures
+    r"\b(contains|may contain|includes?) (affiliate links|references to products)\b",
+    r"\bwe (may )?(earn|receive) (a )?(small )?(commission|compensation)\b",
+    r"^we recommend the best products\b",
+    r"\badvertisers do not influence\b",
+    # advertising sales
+    r"\b(advertise|advertising) with (us|the)\b",
 )
 
 # Lines after which the article is over (comment sections, teaser lists): everything from here on is dropped when

@@ -21,7 +21,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WESTERN = frozenset(map(chr, range(0xA0, 0x100))) | frozenset("‘’‚“”„–—…•€™ŒœŠšŽžŸ†‡‰‹›ˆ˜")
 SNIFF_BYTES = 4096
 MAX_JUNK_SHARE = 0.05
-MAX_WESTERN_SHARE = 0.15  # more non-ASCII than this is not English/Western text in Windows-1252
+MAX_FOREIGN_WORDS = 0.2  # share of words without an ASCII letter above which bytes are not Western text
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _strip_bom(raw: bytes) -> tuple[bytes, str | None]:
@@ -72,14 +74,14 @@ def _guess(raw: bytes) -> str | None:
 
 
 def _western(raw: bytes) -> str | None:
-    """Windows-1252 when every non-ASCII character it yields is a Latin letter or common typography."""
+    """Windows-1252 when it yields only Latin letters and typography beyond ASCII, and words keep ASCII letters in
+    them (Cyrillic or Greek bytes read as Windows-1252 give words without a single ASCII letter)."""
     text = _try(raw, "cp1252")
-    if text is None:
+    if text is None or not all(ch < "\x80" or ch in _WESTERN for ch in text):
         return None
-    beyond_ascii = [ch for ch in text if ch >= "\x80"]
-    if len(beyond_ascii) > MAX_WESTERN_SHARE * len(text) or not all(ch in _WESTERN for ch in beyond_ascii):
-        return None
-    return text
+    words = _WORD.findall(text)
+    foreign = sum(not _ASCII_LETTER.search(word) for word in words)
+    return text if foreign <= MAX_FOREIGN_WORDS * len(words) else None
 
 
 def decode_bytes(raw: bytes) -> str:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-SAMPLE_CHARS = 4000  # the first few paragraphs decide; the whole page costs time and adds nothing
+SAMPLE_CHARS = 2500  # the first few paragraphs decide; the whole page costs time and adds nothing
 SHORT_WORDS = 20  # below this many words, a headline or a snippet: the classifier is unreliable
 MIN_CONFIDENCE = 0.8  # py3langid probability above which its answer stands on its own
 MIN_STOPWORD_SHARE = 0.12  # English running text is ~40% function words; even headlines have some
@@ -14,11 +14,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN = re.compile(r"[A-Za-z]")
 
 # English function words: frequent, short and rare in other languages written in Latin script.
-ENGLISH_STOPWORDS = frozenset(
-    """the of and to in is was for on that with as by at from it its are were be been has have had not this
+_STOPWORD_TEXT = """the of and to in is was for on that with as by at from it its are were be been has have had not this
     but or an which who they their he she his her after over about against into than more will would said says
-    say could should what when where how why all also some new two three killed near during while amid""".split()
-)
+    say could should what when where how why all also some new two three killed near during while amid"""
+ENGLISH_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @lru_cache(maxsize=1)

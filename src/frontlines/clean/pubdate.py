@@ -26,7 +26,12 @@ _TEXT_DATES = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
 )
-_MONTHS = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# A full date in a URL path: /2020/02/17/ or /2020-02-17-: the newsroom's local publication day.
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_-]|\.html?|$)")
+_UTC_TIME = re.compile(r"T(\d\d):\d\d(?::[\d.]+)?(?:Z|[+-]00:?00)$")
+EARLY_UTC_HOUR = 8
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 
 
 def in_range(found: date | None, *, latest: date) -> date | None:
@@ -43,7 +48,11 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 @lru_cache(maxsize=1)
 def _dateparser_settings() -> dict[str, Any]:
-    return {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"]}
+    return {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
 
 
 def parse_date_string(value: str) -> date | None:
@@ -60,13 +69,23 @@ def parse_date_string(value: str) -> date | None:
     return parsed.date() if parsed else None
 
 
-def jsonld_published(html: str, *, latest: date) -> date | None:
-    """The first plausible ``datePublished`` the page declares in its structured data."""
+def _first_jsonld(html: str, *, latest: date) -> tuple[date | None, str]:
     for match in _JSONLD_PUBLISHED.finditer(html):
         found = in_range(parse_date_string(match.group(1)), latest=latest)
         if found:
-            return found
-    return None
+            return found, match.group(1)
+    return None, ""
+
+
+def jsonld_published(html: str, *, latest: date) -> date | None:
+    """The first plausible ``datePublished`` the page declares in its structured data."""
+    return _first_jsonld(html, latest=latest)[0]
+
+
+def early_utc(value: str) -> bool:
+    """A UTC timestamp before 08:00: still the previous evening for an outlet in the Americas."""
+    match = _UTC_TIME.search(value)
+    return bool(match) and int(match.group(1)) < EARLY_UTC_HOUR
 
 
 def htmldate_params(*, latest: date) -> dict[str, Any]:
@@ -115,3 +134,24 @@ def text_published(text: str, *, latest: date) -> date | None:
         if found:
             return found
     return None
+
+
+def url_published(url: str, *, latest: date) -> date | None:
+    """The date a URL path spells out in full (year, month and day), if plausible."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    return in_range(_safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3))), latest=latest)
+
+
+def declared_published(html: str, *, url: str, htmldate_value: str | None, latest: date) -> date | None:
+    """The page's own publication date: its structured ``datePublished``, else htmldate's reading.
+
+    A structured date early in the UTC day may be the previous evening where the outlet is; when the URL spells out
+    that previous day, the URL's (local) day wins.
+    """
+    structured, value = _first_jsonld(html, latest=latest)
+    from_url = url_published(url, latest=latest)
+    if structured and from_url and (structured - from_url).days == 1 and early_utc(value):
+        return from_url
+    return structured or parse_htmldate(htmldate_value, html, latest=latest)

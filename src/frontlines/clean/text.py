@@ -11,6 +11,8 @@ from frontlines.clean import boilerplate
 from frontlines.model import Block, BlockKind
 
 MAX_FURNITURE_WORDS = 30  # SHORT_LINE patterns only apply to lines this short
+MAX_LEGAL_WORDS = 80  # LEGAL patterns (copyright, disclosures) only apply to lines this short
+MAX_SEGMENTED_WORDS = 25  # a byline or toolbar of " | "-separated fields, one of them furniture
 MAX_CAPTION_WORDS = 60
 MAX_TITLE_WORDS = 25
 MAX_HEADING_WORDS = 12
@@ -21,6 +23,8 @@ MAX_ATTRIBUTION_WORDS = 5
 SEPARATOR = "\n\n"
 
 _SPACE = re.compile(r"\s+")
+_FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_CONFUSABLES = str.maketrans("аеорсухіѕјԁһӏАВЕКМНОРСТХІЅЈΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "aeopcyxisjdhlABEKMHOPCTXISJABEZHIKMNOPTYXo")
 _QUOTES = re.compile(r"[\"“”„«»‘’‚'`]")
 _OPENING_QUOTE = "\"“„«‘'"
 _CLOSING_QUOTE = re.compile(r"[\"”»’']")
@@ -53,6 +57,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "whole": union(boilerplate.WHOLE_LINE),
         "short": union(boilerplate.SHORT_LINE),
+        "legal": union(boilerplate.LEGAL),
         "end": union(boilerplate.END_OF_ARTICLE),
         "caption": union(boilerplate.CAPTION),
     }
@@ -68,13 +73,31 @@ def word_count(text: str) -> int:
 
 def is_furniture(line: str) -> bool:
     """A line that belongs to the site, not the article (buttons, share bars, newsletter boxes, legal lines)."""
-    line = line.strip()
+    line = unconfuse(line.strip())
     if not line:
         return True
     patterns = _patterns()
+    words = word_count(line)
     if patterns["whole"].search(line):
         return True
-    return word_count(line) <= MAX_FURNITURE_WORDS and bool(patterns["short"].search(line))
+    if words <= MAX_FURNITURE_WORDS and patterns["short"].search(line):
+        return True
+    if words <= MAX_LEGAL_WORDS and patterns["legal"].search(line):
+        return True
+    return words <= MAX_SEGMENTED_WORDS and any(patterns["whole"].search(field) for field in fields(line))
+
+
+def fields(line: str) -> list[str]:
+    """The fields of a byline or toolbar ("May 2, 2020 | Politics | 3 Comments"); none for a table row."""
+    if line.startswith("|"):
+        return []
+    parts = [part.strip() for part in _FIELD_SEPARATOR.split(line)]
+    return [part for part in parts if part] if len(parts) > 1 else []
+
+
+def unconfuse(line: str) -> str:
+    """Cyrillic and Greek look-alikes of Latin letters (used to dodge filters) mapped to Latin, for matching only."""
+    return line.translate(_CONFUSABLES) if not line.isascii() else line
 
 
 def is_end_marker(line: str) -> bool:
@@ -188,9 +211,10 @@ def cut_at_end(units: list[Unit]) -> list[Unit]:
 def classify(units: list[Unit], *, guess_title: bool, guess_headings: bool) -> list[Piece]:
     """Label each unit that is not furniture: title, heading, caption, body, then pull-quotes."""
     kept = [u for u in cut_at_end(units) if not is_furniture(u.text)]
-    pieces: list[Piece] = []
-    for index, unit in enumerate(kept):
-        pieces.append(Piece(_kind(unit, index, kept, guess_title=guess_title, guess_headings=guess_headings), unit.text))
+    pieces = [
+        Piece(_kind(unit, index, kept, guess_title=guess_title, guess_headings=guess_headings), unit.text)
+        for index, unit in enumerate(kept)
+    ]
     return mark_pullquotes(pieces)
 
 

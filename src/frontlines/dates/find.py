@@ -20,14 +20,16 @@ from functools import lru_cache
 
 from frontlines.dates import calendar as cal
 from frontlines.dates import lexicon
-from frontlines.dates.patterns import compiled
+from frontlines.dates.patterns import ANCHOR_PATTERNS, WINDOW, anchors, compiled
 from frontlines.model import DatePrecision, DateRange, Document, Span
 
 Resolved = tuple[date, date, DatePrecision]
 # The order in which overlapping matches of equal length are preferred: absolute before relative.
-PRIORITY = ("iso", "numeric", "month_day", "day_month", "month", "year", "weekday", "relative_day", "ago", "period")
+PRIORITY = ("iso", "numeric", "month_day", "day_month", "month", "year")
+PRIORITY += ("weekday", "relative_day", "ago", "period", "anaphoric")
 _PRECEDING_WORD = re.compile(r"([A-Za-z]+)\s*$")
-_JOINER = re.compile(r",?\s*(?:the\s+)?$")
+_JOINER = re.compile(r"\s*[,(]?\s*(?:the\s+)?$")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
 # "next Friday", "the coming week Monday": the expression points forward, so it never dates a reported event.
 _FUTURE_BEFORE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|following)\b[\w ]{0,12}$", re.IGNORECASE)
 
@@ -90,9 +92,18 @@ def _iso(match: re.Match[str], base: date | None) -> Resolved | None:
     return _day(found) if found else None
 
 
+def _first_name_not_month(name: str, match: re.Match[str]) -> bool:
+    """'by Jan Egeland', 'Dec Taylor': an undotted short month name before a capitalised word is a first name."""
+    if name not in lexicon.AMBIGUOUS_MONTHS or name == "May" or match["y"]:
+        return False
+    return _CAPITALISED_NEXT.match(match.string, match.end("body")) is not None
+
+
 def _month_only(match: re.Match[str], base: date | None) -> Resolved | None:
     name, mod = match["month"], (match["mod"] or "").lower()
     if name.rstrip(".") in lexicon.AMBIGUOUS_MONTHS and not (match["prep"] or mod or match["y"]):
+        return None
+    if _first_name_not_month(name, match):
         return None
     month = _month(name)
     if match["y"]:
@@ -157,6 +168,13 @@ def _recent(match: re.Match[str], base: date | None) -> Resolved | None:
     return base - timedelta(days=6), base, DatePrecision.WEEK
 
 
+def _anaphoric(match: re.Match[str], anchor: date | None) -> Resolved | None:
+    """'the previous day', 'two days later': relative to the last day-precise date the text named."""
+    if anchor is None:
+        return None
+    return _day(anchor + timedelta(days=lexicon.ANAPHORIC_DAYS[" ".join(match["anaphoric"].lower().split())]))
+
+
 RESOLVERS = {
     "iso": _iso,
     "numeric": _numeric,
@@ -172,8 +190,38 @@ RESOLVERS = {
 }
 
 
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a window to whitespace (or the text's ends) so word boundaries inside it are the real ones."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per pattern name, merged stretches of ``text`` around the anchors that pattern needs."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for anchor in anchors().finditer(text):
+        kind = anchor.lastgroup or ""
+        window = _snap(text, max(0, anchor.start() - WINDOW), min(len(text), anchor.end() + WINDOW))
+        for name in ANCHOR_PATTERNS[kind]:
+            spans = windows.setdefault(name, [])
+            if spans and window[0] <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], window[1]))
+            else:
+                spans.append(window)
+    return windows
+
+
 def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
-    found = [(name, match) for name, pattern in compiled() for match in pattern.finditer(text)]
+    windows = _windows(text)
+    found = [
+        (name, match)
+        for name, pattern in compiled()
+        for start, end in windows.get(name, ())
+        for match in pattern.finditer(text, start, end)
+    ]
     rank = {name: index for index, name in enumerate((*PRIORITY, "recent"))}
     found.sort(key=lambda item: (-(item[1].end("body") - item[1].start("body")), rank[item[0]]))
     return found
@@ -206,22 +254,34 @@ def _bounded(resolved: Resolved, bound: date) -> Resolved | None:
     return start, min(end, bound), precision
 
 
+def _resolve(
+    text: str, name: str, match: re.Match[str], *, published: date | None, anchor: date | None
+) -> Resolved | None:
+    """Resolve one match: forward-pointing names are dropped, anaphoric days follow the last named day."""
+    if name in ("weekday", "month", "month_day", "day_month") and _FUTURE_BEFORE.search(
+        text, max(0, match.start("body") - 30), match.start("body")
+    ):
+        return None
+    if name == "anaphoric":
+        return _anaphoric(match, anchor)
+    return RESOLVERS[name](match, published)
+
+
 @lru_cache(maxsize=64)
 def date_hits(text: str, published: date | None, today: date | None = None) -> tuple[DateHit, ...]:
     """Every resolvable date expression in ``text``, in text order (cached: call it freely per sentence)."""
     bound = published or today or date.today()
     hits: list[DateHit] = []
+    last_day: date | None = None
     for name, match in _non_overlapping(_candidates(text)):
-        if name in ("weekday", "month", "month_day", "day_month") and _FUTURE_BEFORE.search(
-            text, max(0, match.start("body") - 30), match.start("body")
-        ):
-            continue
-        resolved = RESOLVERS[name](match, published)
+        resolved = _resolve(text, name, match, published=published, anchor=last_day)
         resolved = _bounded(resolved, bound) if resolved else None
         if resolved is None:
             continue
         span = Span.of(text, *match.span("body"))
         hits.append(DateHit(span, DateRange(*resolved, span=span), name, boundary=_is_boundary(text, match)))
+        if resolved[2] == DatePrecision.DAY:
+            last_day = resolved[0]
     return tuple(_merge_weekdays(text, hits))
 
 
@@ -252,6 +312,9 @@ FALLBACK_PRECISION = DatePrecision.WEEK
 # background ("the group declared its caliphate in 2014") must not date today's events.
 CARRY_OVER = (DatePrecision.DAY, DatePrecision.WEEK)
 PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.WEEK: 1, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+# Kinds read relative to publication: in one sentence, an absolute date of the same precision wins over them
+# ("on Friday (October 23)" is dated by October 23).
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "ago", "period", "recent", "anaphoric"})
 
 
 def find_dates(doc: Document) -> list[tuple[Span, DateRange]]:
@@ -264,7 +327,7 @@ def _best_in(hits: list[DateHit]) -> DateHit | None:
     plain = [hit for hit in hits if not hit.boundary] or hits
     if not plain:
         return None
-    return min(plain, key=lambda hit: PRECISION_RANK[hit.range.precision])
+    return min(plain, key=lambda hit: (PRECISION_RANK[hit.range.precision], hit.kind in RELATIVE_KINDS))
 
 
 def _fallback(doc: Document) -> DateRange | None:

@@ -87,3 +87,13 @@ RELATIVE_PERIODS: dict[str, tuple[str, int]] = {
     "this month": ("month", 0), "earlier this month": ("month", 0), "last month": ("month", -1),
     "this year": ("year", 0), "earlier this year": ("year", 0), "last year": ("year", -1),
 }  # fmt: skip
+
+# Days relative to the date the text last named ("On Monday... The previous day, ..."): resolved against the
+# nearest earlier day-precise date in the text, never against publication.
+ANAPHORIC_DAYS: dict[str, int] = {
+    "the previous day": -1, "the day before": -1, "a day earlier": -1, "a day before": -1, "the previous night": -1,
+    "the night before": -1, "one day earlier": -1, "two days earlier": -2, "two days before": -2,
+    "the same day": 0, "that day": 0, "that night": 0, "the same night": 0,
+    "the next day": 1, "the following day": 1, "a day later": 1, "one day later": 1, "the day after": 1,
+    "the next morning": 1, "the following morning": 1, "two days later": 2,
+}  # fmt: skip

@@ -75,11 +75,34 @@ def _sources() -> list[tuple[str, str]]:
         (
             "ago",
             rf"\b(?P<body>(?P<n>\d{{1,2}}|(?i:{numbers}))\s+(?P<unit>(?i:{_words(list(lexicon.AGO_UNITS))}))"
-            r"\s+(?i:ago|earlier))\b",
+            r"\s+(?i:ago))\b",
         ),
         ("period", rf"\b(?P<body>(?P<period>(?i:{_words(list(lexicon.RELATIVE_PERIODS))})))\b"),
         ("recent", rf"\b(?P<body>(?P<recent>(?i:{_words(list(lexicon.RECENT_WORDS))})))\b"),
+        ("anaphoric", rf"\b(?P<body>(?P<anaphoric>(?i:{_words(list(lexicon.ANAPHORIC_DAYS))})))\b"),
     ]
+
+
+# Which patterns can match around each kind of anchor word (see :func:`anchors`): the full patterns run only in
+# windows around anchors, so a page without dates costs one scan.
+ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
+    "name": ("month_day", "day_month", "month", "weekday"),
+    "number": ("iso", "numeric", "year"),
+    "relative": ("relative_day", "ago", "period", "recent", "anaphoric"),
+}
+# Characters around an anchor searched by the full patterns ("since the beginning of" + "August 2019").
+WINDOW = 48
+
+
+@lru_cache(maxsize=1)
+def anchors() -> re.Pattern[str]:
+    """One cheap scan for the words every date expression contains: a month or weekday name, a year or numeric date,
+    or a relative word."""
+    names = "|".join(sorted([*lexicon.MONTHS, *lexicon.WEEKDAYS], key=len, reverse=True))
+    relative = (
+        "to(?:day|night)|yesterday|day|days|night|morning|afternoon|evening|week|month|year|ago|recent|lately|past"
+    )
+    return re.compile(rf"\b(?P<name>{names})|(?P<number>\d{{4}}|\d[/.-]\d)|(?i:\b(?P<relative>{relative}))")
 
 
 @lru_cache(maxsize=1)

@@ -24,18 +24,25 @@ from frontlines.model import Document
 from frontlines.pipeline import Pipeline, default_pipeline
 
 
-def run_eval(gold: str, report: str | None = None, errors: str | None = None, progress: bool = True) -> dict[str, float]:
+def run_eval(
+    gold: str,
+    report: str | None = None,
+    errors: str | None = None,
+    progress: bool = True,
+    pipeline: Pipeline | None = None,
+    families: tuple[Family, ...] = FAMILIES,
+) -> dict[str, float]:
     records = list(read_gold(Path(gold)))
-    processed = list(_process(records, progress=progress))
+    processed = list(_process(records, pipeline or default_pipeline(), progress=progress))
     figures: dict[str, float] = {"n": float(len(records))}
-    for family in FAMILIES:
+    for family in families:
         items = [(record["gold"], family.predict(doc)) for record, doc in processed if family.applies(record["gold"])]
         if items:
             figures.update(family.score(items))
     if report:
         Path(report).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if errors:
-        write_misses(Path(errors), processed, FAMILIES)
+        write_misses(Path(errors), processed, families)
     return figures
 
 
@@ -49,9 +56,10 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
-def _process(records: list[dict[str, Any]], progress: bool) -> Iterator[tuple[dict[str, Any], Document]]:
-    full = default_pipeline()
-    clean_only = full.upto("clean")
+def _process(
+    records: list[dict[str, Any]], full: Pipeline, progress: bool
+) -> Iterator[tuple[dict[str, Any], Document]]:
+    clean_only = full.upto("clean") if "clean" in {stage.name for stage in full.stages} else full
     for record in _with_progress(records, progress):
         doc = document_from_record(json.dumps(record), where=str(record["id"]))
         pipeline: Pipeline = full if needs_full_pipeline(record["gold"]) else clean_only

@@ -68,7 +68,7 @@ def build_events(doc: Document) -> list[Event]:
     drafts = merge_mentions(drafts)
     add_associated_actors(doc, drafts)
     attach_casualties(drafts, extract_casualties(doc), extract_force_sizes(doc))
-    return [freeze(doc, draft) for draft in drafts]
+    return [freeze(doc, draft, index) for index, draft in enumerate(drafts)]
 
 
 def draft_of(doc: Document, mention: object) -> Draft:
@@ -179,13 +179,13 @@ def _owner(drafts: list[Draft], span: Span | None) -> Draft:
     return drafts[0]
 
 
-def freeze(doc: Document, draft: Draft) -> Event:
+def freeze(doc: Document, draft: Draft, index: int) -> Event:
     evidence_actors = tuple(dict.fromkeys(draft.actor_spans))
     territory = None
     if draft.sub_event_type in TERRITORY_SUBTYPES and draft.location is not None:
         territory = TerritoryChange(draft.location, draft.actor2, draft.actor1, draft.sentence)
     return Event(
-        event_id=_event_id(doc, draft),
+        event_id=_event_id(doc, draft, index),
         doc_id=doc.doc_id,
         disorder_type=draft.disorder_type,
         event_type=draft.event_type,
@@ -211,7 +211,6 @@ def _confidence(draft: Draft) -> float:
     return round(min(0.99, draft.confidence * (0.7 + 0.1 * found) + 0.02 * (draft.mentions - 1)), 3)
 
 
-def _event_id(doc: Document, draft: Draft) -> str:
-    key = f"{doc.doc_id}:{draft.sub_event_type}:{draft.trigger.start}"
+def _event_id(doc: Document, draft: Draft, index: int) -> str:
+    key = f"{doc.doc_id}:{index}:{draft.sub_event_type}:{draft.trigger.start}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
-

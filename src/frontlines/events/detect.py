@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from frontlines.events import lexicon as lx
@@ -33,9 +34,17 @@ ARRESTS = "Arrests"
 DISRUPTED = "Disrupted weapons use"
 REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
 PEACEFUL_PROTEST = "Peaceful protest"
+VIOLENT_DEMONSTRATION = "Violent demonstration"
+LOOTING = "Looting/property destruction"
 
 # Actor kinds whose capture of a place is "Government regains territory" (state forces and their foreign allies).
 STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.GOVERNMENT, ActorKind.EXTERNAL_FORCES})
+# Arrests at a protest are usually the protest's intervention: weigh them less than the protest.
+ARREST_IN_PROTEST_PENALTY = 0.15
+# A sentence whose best cue reaches this confidence is the lead that holds the primary event.
+LEAD_MIN = 0.7
+# How many sentences from the lead on may hold a more specific account of the primary event.
+REFINE_SENTENCES = 3
 # Below this weight a cue is not reported as an event.
 MIN_WEIGHT = 0.5
 # How much a sentence's rank weighs less for each sentence before it, and the floor of that factor.
@@ -86,6 +95,12 @@ class CompiledLexicon:
     nonstate_cased: re.Pattern[str]
     base_words: re.Pattern[str]
     territory_words: re.Pattern[str]
+    protest_topic_before: re.Pattern[str]
+    capture_attempt_before: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    capture_done_before: re.Pattern[str]
+    protest_not_happening: re.Pattern[str]
+    arrest_attributive: re.Pattern[str]
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -109,6 +124,12 @@ def compiled_lexicon() -> CompiledLexicon:
         nonstate_cased=re.compile(lx.NONSTATE_CAPTURER_CASED),
         base_words=_ci(lx.BASE_WORDS),
         territory_words=_ci(lx.TERRITORY_WORDS),
+        protest_topic_before=_ci(lx.PROTEST_TOPIC_BEFORE),
+        capture_attempt_before=_ci(lx.CAPTURE_ATTEMPT_BEFORE),
+        negation_before=_ci(lx.NEGATION_BEFORE),
+        capture_done_before=_ci(lx.CAPTURE_DONE_BEFORE),
+        protest_not_happening=_ci(lx.PROTEST_NOT_HAPPENING_BEFORE),
+        arrest_attributive=_ci(lx.ARREST_ATTRIBUTIVE_BEFORE),
     )
 
 
@@ -177,25 +198,53 @@ def capturer_kind(
 # Matching and resolving cues in one sentence
 
 
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def is_title_case(sentence: str) -> bool:
+    """A headline in title case ("Rebels Capture Key Town"): capitals there do not mark names."""
+    words = [w for w in _WORD.findall(sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def in_proper_name(sentence: str, start: int, end: int) -> bool:
+    """True when a cue is part of a capitalised name ("Levant Liberation Board", "Popular Mobilization Forces")."""
+    if start == 0 or not sentence[start].isupper():
+        return False
+    before = _WORD.findall(sentence[max(0, start - 30) : start])
+    after = _WORD.findall(sentence[end : end + 30])
+    return bool((before and before[-1][0].isupper()) or (after and after[0][0].isupper()))
+
+
 def match_cues(sentence: str) -> list[Hit]:
-    """Every trigger cue of the lexicon found in a sentence, in lexicon order."""
+    """Every trigger cue of the lexicon found in a sentence, in lexicon order; cues inside names are skipped."""
     hits = []
+    names_matter = not is_title_case(sentence)
+    negation = compiled_lexicon().negation_before
     for label, weight, pattern in compiled_lexicon().cues:
         for m in pattern.finditer(sentence):
+            if names_matter and in_proper_name(sentence, m.start(), m.end()):
+                continue
+            if negation.search(sentence[max(0, m.start() - 30) : m.start()]):
+                continue
             hits.append(Hit(label, weight, m.start(), m.end(), m.group(0)))
     return hits
 
 
 def protest_modifier(context: str) -> Hit | None:
-    """The strongest protest modifier in a stretch of text (violent > excessive force > intervention)."""
+    """The strongest protest modifier in a stretch of text (violent > excessive force > intervention).
+
+    A modifier that is the protest's topic ("a protest against police brutality") does not count.
+    """
+    topic = compiled_lexicon().protest_topic_before
     for label, weight, pattern in compiled_lexicon().protest_modifiers:
-        m = pattern.search(context)
-        if m:
-            return Hit(label, weight, m.start(), m.end(), m.group(0))
+        for m in pattern.finditer(context):
+            if not topic.search(context[max(0, m.start() - 40) : m.start()]):
+                return Hit(label, weight, m.start(), m.end(), m.group(0))
     return None
 
 
-def _resolve_assault(hit: Hit, sentence: str) -> Hit:
+def _resolve_assault(hit: Hit, sentence: str) -> Hit | None:
     lex = compiled_lexicon()
     after = sentence[hit.end : hit.end + 80]
     armed, civil = lex.armed_targets.search(after), lex.civilian_targets.search(after)
@@ -205,6 +254,8 @@ def _resolve_assault(hit: Hit, sentence: str) -> Hit:
         return Hit(ATTACK, hit.weight + 0.04, hit.start, hit.end, hit.cue)
     if lex.armed_targets.search(sentence):
         return Hit(ARMED_CLASH, hit.weight, hit.start, hit.end, hit.cue)
+    if kind_from_words(sentence) is None:
+        return None  # no armed actor anywhere: "the president attacked his rivals"
     return Hit(ATTACK, hit.weight - 0.1, hit.start, hit.end, hit.cue)
 
 
@@ -224,27 +275,64 @@ _NOT_A_PLACE = re.compile(
 )
 
 
-def _is_territorial(hit: Hit, sentence: str, places: Iterable[tuple[int, int]]) -> bool:
+# Characters around a capture verb where the place taken must be named.
+PLACE_WINDOW = 80
+
+
+def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
+    """Whether the direct object of the verb at ``trigger_start`` names a place; None when there is no object."""
+    token = next((t for t in sent if t.idx == trigger_start), None)
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return None
+    tokens = list(obj.subtree)
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
+        return True
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return bool(compiled_lexicon().territory_words.search(sent.doc.text[start:end])) or obj.pos_ == "PROPN"
+
+
+def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
+    """A capture of a place: a place name or territory word near the verb, no person or thing taken, no attempt."""
+    sentence, places, sent_start = ctx.text[ctx.start : ctx.end], ctx.places, ctx.start
+    if ctx.sent is not None:
+        verdict = _object_is_place(ctx.sent, ctx.start + hit.start)
+        if verdict is not None:
+            return verdict
+    lex = compiled_lexicon()
     if _NOT_A_PLACE.search(sentence[hit.end : hit.end + 40]):
         return False
-    return bool(compiled_lexicon().territory_words.search(sentence)) or any(True for _ in places)
+    before = sentence[max(0, hit.start - 30) : hit.start]
+    if lex.capture_attempt_before.search(before) and not lex.capture_done_before.search(before):
+        return False
+    if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
+        return False
+    lo, hi = max(0, hit.start - PLACE_WINDOW), hit.end + PLACE_WINDOW
+    if lex.territory_words.search(sentence[lo:hi]):
+        return True
+    return any(lo <= start - sent_start < hi for start, _ in places)
 
 
 def _resolve_withdrawal(hit: Hit, sentence: str, places: Sequence[tuple[int, int]], has_capture: bool) -> Hit | None:
     lex = compiled_lexicon()
-    after = sentence[hit.end : hit.end + 60]
-    if lex.base_words.search(after) and not lex.territory_words.search(after):
+    around = sentence[max(0, hit.start - 40) : hit.end + 60]
+    if lex.base_words.search(around) and not lex.territory_words.search(around):
         return Hit(CHANGE_TO_GROUP, hit.weight - 0.05, hit.start, hit.end, hit.cue)
     if has_capture or lex.territory_words.search(sentence) or places:
         return Hit(NON_VIOLENT_TRANSFER, hit.weight + (0.05 if has_capture else 0.0), hit.start, hit.end, hit.cue)
     return Hit(CHANGE_TO_GROUP, hit.weight - 0.2, hit.start, hit.end, hit.cue)
 
 
-def _resolve_arrest(hit: Hit, sentence: str) -> Hit | None:
+def _resolve_arrest(hit: Hit, sentence: str, protest: bool) -> Hit | None:
     lex = compiled_lexicon()
     if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
         return None
-    return Hit(ARRESTS, hit.weight, hit.start, hit.end, hit.cue)
+    if lex.arrest_attributive.search(sentence[max(0, hit.start - 25) : hit.start]):
+        return None  # "the jailed opposition leader"
+    weight = hit.weight - (ARREST_IN_PROTEST_PENALTY if protest else 0.0)
+    return Hit(ARRESTS, weight, hit.start, hit.end, hit.cue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +344,7 @@ class SentenceContext:
     end: int
     sent: Any  # the spaCy sentence (or None)
     protest_nearby: bool  # the previous or next sentence speaks of a protest
+    accident_nearby: bool  # the document speaks of an industrial accident or disaster
     neighbour_text: str  # the next sentence's text, for protest modifiers
     actors: Sequence[tuple[Span, Actor]]
     places: Sequence[tuple[int, int]]  # GPE/LOC/FAC entity offsets inside the sentence
@@ -266,22 +355,26 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     sentence = ctx.text[ctx.start : ctx.end]
     lex = compiled_lexicon()
     has_capture = any(h.label in (lx.CAPTURE, lx.RECAPTURE) for h in hits)
-    protest = ctx.protest_nearby or any(h.label == lx.PROTEST for h in hits)
+    hits = [h for h in hits if h.label != lx.PROTEST or _protest_happens(h, sentence)]
+    protest = ctx.protest_nearby or any(h.label in (lx.PROTEST, VIOLENT_DEMONSTRATION) for h in hits)
+    accident = ctx.accident_nearby or bool(lex.accident.search(sentence))
     resolved: list[Hit] = []
     for hit in hits:
         out: Hit | None = hit
         if hit.label == lx.ASSAULT:
             out = None if protest else _resolve_assault(hit, sentence)
         elif hit.label == lx.KILLING:
-            out = _resolve_killing(hit, sentence)
+            out = None if accident else _resolve_killing(hit, sentence)
+        elif hit.label == LOOTING and protest:
+            out = None  # looting by demonstrators is a violent demonstration
         elif hit.label in (lx.CAPTURE, lx.RECAPTURE):
             out = _resolve_capture(hit, ctx)
         elif hit.label == lx.WITHDRAWAL:
             out = _resolve_withdrawal(hit, sentence, ctx.places, has_capture)
         elif hit.label == lx.ARREST:
-            out = _resolve_arrest(hit, sentence)
+            out = _resolve_arrest(hit, sentence, protest)
         elif hit.label == lx.EXPLOSION:
-            out = None if lex.accident.search(sentence) else Hit(REMOTE_EXPLOSIVE, hit.weight, hit.start, hit.end, hit.cue)
+            out = None if accident else Hit(REMOTE_EXPLOSIVE, hit.weight, hit.start, hit.end, hit.cue)
         elif hit.label == lx.PROTEST:
             out = _resolve_protest(hit, sentence + " " + ctx.neighbour_text)
         if out is not None:
@@ -289,9 +382,14 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     return resolved
 
 
+def _protest_happens(hit: Hit, sentence: str) -> bool:
+    """False for a protest that is only planned, called for or banned ("ahead of the planned rally")."""
+    return not compiled_lexicon().protest_not_happening.search(sentence[max(0, hit.start - 40) : hit.start])
+
+
 def _resolve_capture(hit: Hit, ctx: SentenceContext) -> Hit | None:
     sentence = ctx.text[ctx.start : ctx.end]
-    if not _is_territorial(hit, sentence, ctx.places):
+    if not _is_territorial(hit, ctx):
         return None
     kind = capturer_kind(text=ctx.text, sent=ctx.sent, trigger_start=ctx.start + hit.start, actors=ctx.actors)
     if kind is None and hit.label == lx.RECAPTURE:
@@ -312,6 +410,8 @@ def prune_hits(hits: list[Hit]) -> list[Hit]:
     specific = [h for h in hits if _is_specific(h.label)]
     kept: dict[str, Hit] = {}
     for hit in hits:
+        if any(_swallows(o, hit) for o in hits):
+            continue  # "weapons seized": the seizing is part of the stronger cue
         if disrupted and _event_type(hit.label) == EXPLOSIONS:
             continue  # "seized two landmines": the weapons were not used
         if hit.label in (ARMED_CLASH, ATTACK) and _near_any(hit, specific):
@@ -320,6 +420,13 @@ def prune_hits(hits: list[Hit]) -> list[Hit]:
         if best is None or (hit.weight, -hit.start) > (best.weight, -best.start):
             kept[hit.label] = hit
     return [h for h in kept.values() if h.weight >= MIN_WEIGHT]
+
+
+def _swallows(big: Hit, small: Hit) -> bool:
+    """A stronger, longer cue of another type that contains this one ("weapons seized" contains "seized")."""
+    longer = big.end - big.start > small.end - small.start
+    inside = big.start <= small.start and small.end <= big.end
+    return big.label != small.label and longer and inside and big.weight >= small.weight
 
 
 def _event_type(label: str) -> str:
@@ -348,21 +455,48 @@ def sentence_hits(ctx: SentenceContext) -> list[Hit]:
 # The document
 
 
-def _sentences(doc: Document) -> list[Any]:
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence of the parse, clipped to one block of event text."""
+
+    start: int
+    end: int
+    sent: Any  # the spaCy sentence it comes from
+
+
+def _segments(doc: Document) -> list[Segment]:
+    """The parse's sentences, cut at block boundaries, keeping only event text (no captions, pull-quotes)."""
     nlp_doc = doc.nlp
     if nlp_doc is None:
         from frontlines.nlp.model import load_spacy
 
         nlp_doc = load_spacy()(doc.text)
-    return [s for s in nlp_doc.sents if s.text.strip() and doc.is_event_text(s.start_char)]
+    cuts = sorted({b.start for b in doc.blocks} | {b.end for b in doc.blocks})
+    segments = []
+    for sent in nlp_doc.sents:
+        bounds = [sent.start_char, *(c for c in cuts if sent.start_char < c < sent.end_char), sent.end_char]
+        for start, end in pairwise(bounds):
+            if doc.text[start:end].strip() and doc.is_event_text(start):
+                segments.append(Segment(start, end, sent))
+    return segments
 
 
 def _has_protest(sentence: str) -> bool:
-    return any(label == lx.PROTEST and p.search(sentence) for label, _, p in compiled_lexicon().cues)
+    lex = compiled_lexicon()
+    for label, _, pattern in lex.cues:
+        if label in (lx.PROTEST, VIOLENT_DEMONSTRATION):
+            for m in pattern.finditer(sentence):
+                if _protest_happens(Hit(label, 1.0, m.start(), m.end(), ""), sentence):
+                    return True
+    return False
 
 
-def _places_in(sent: Any) -> list[tuple[int, int]]:
-    return [(e.start_char, e.end_char) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+def _places_in(segment: Segment) -> list[tuple[int, int]]:
+    return [
+        (e.start_char, e.end_char)
+        for e in segment.sent.ents
+        if e.label_ in ("GPE", "LOC", "FAC") and segment.start <= e.start_char < segment.end
+    ]
 
 
 def _sentence_factor(index: int) -> float:
@@ -387,29 +521,58 @@ def _mention(hit: Hit, ctx: SentenceContext, index: int) -> EventMention:
 
 def detect_events(doc: Document) -> list[EventMention]:
     """All events a document reports, the primary (main) one first; [] when it reports none of ACLED's kind."""
-    sents = _sentences(doc)
-    texts = [s.text for s in sents]
+    segments = _segments(doc)
+    texts = [doc.text[seg.start : seg.end] for seg in segments]
     protest_flags = [_has_protest(t) for t in texts]
+    accident = any(compiled_lexicon().accident.search(t) for t in texts)
     mentions: list[EventMention] = []
-    for i, sent in enumerate(sents):
-        nearby = (i > 0 and protest_flags[i - 1]) or (i + 1 < len(sents) and protest_flags[i + 1])
+    for i, seg in enumerate(segments):
+        nearby = (i > 0 and protest_flags[i - 1]) or (i + 1 < len(segments) and protest_flags[i + 1])
         ctx = SentenceContext(
             text=doc.text,
-            start=sent.start_char,
-            end=sent.end_char,
-            sent=sent,
+            start=seg.start,
+            end=seg.end,
+            sent=seg.sent,
             protest_nearby=nearby,
-            neighbour_text=texts[i + 1] if i + 1 < len(sents) and protest_flags[i] else "",
+            accident_nearby=accident,
+            neighbour_text=texts[i + 1] if i + 1 < len(segments) and protest_flags[i] else "",
             actors=doc.actors,
-            places=_places_in(sent),
+            places=_places_in(seg),
         )
         mentions.extend(_mention(hit, ctx, i) for hit in sentence_hits(ctx))
     return rank_mentions(mentions)
 
 
 def rank_mentions(mentions: list[EventMention]) -> list[EventMention]:
-    """Primary event first: highest confidence, then earliest; stable for equal ones."""
-    return sorted(mentions, key=lambda m: (-m.confidence, m.trigger.start))
+    """Primary event first, then the rest by confidence and position.
+
+    The primary event is the strongest one of the lead: the first sentence with a cue of at least ``LEAD_MIN``
+    (news puts the main event first); without such a sentence, the strongest event anywhere.
+    """
+    ordered = sorted(mentions, key=lambda m: (-m.confidence, m.trigger.start))
+    lead = [m for m in ordered if m.confidence >= LEAD_MIN]
+    if not lead:
+        return ordered
+    first_sentence = min(m.sentence.start for m in lead)
+    primary = refine(next(m for m in lead if m.sentence.start == first_sentence), ordered)
+    return [primary, *(m for m in ordered if m is not primary)]
+
+
+def refine(primary: EventMention, ordered: list[EventMention]) -> EventMention:
+    """A more specific account of the primary event close after it: same event type, stronger cue.
+
+    "Bombings in the city ... a suicide bomber blew himself up" -> the suicide bombing; "protesters rallied ...
+    police fired tear gas" -> the protest with intervention; "fighting ... rebels captured the town" -> the capture.
+    """
+    sentence_starts = sorted({m.sentence.start for m in ordered})
+    lead_index = sentence_starts.index(primary.sentence.start)
+    near = set(sentence_starts[lead_index : lead_index + REFINE_SENTENCES])
+    better = [
+        m
+        for m in ordered
+        if m.event_type == primary.event_type and m.sentence.start in near and m.confidence > primary.confidence
+    ]
+    return better[0] if better else primary
 
 
 def primary_sub_event(mentions: Sequence[EventMention]) -> str:

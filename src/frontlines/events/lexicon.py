@@ -10,6 +10,12 @@ The ``_W`` gap allows a few words between a verb and its object ("seized two MON
 
 from __future__ import annotations
 
+
+def words(*alternatives: str) -> str:
+    """A regex matching any of the alternatives as whole words: words("a", "b") -> \\b(?:a|b)\\b."""
+    return r"\b(?:" + "|".join(alternatives) + r")\b"
+
+
 # A short gap of up to ~8 words that stays inside one clause.
 _W = r"[^.;:!?]{0,60}?"
 _NUM = r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens? of|scores of|several|hundreds? of)"
@@ -26,87 +32,732 @@ PROTEST = "@protest"  # a demonstration is going on: peaceful unless a modifier 
 
 TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     # --- Chemical weapons: named agents or explicit chemical attacks.
-    ("Chemical weapon", 0.97, r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?)|nerve agents?|sarin|mustard gas)\b"),
-    ("Chemical weapon", 0.95, r"\b(?:chlorine|poison(?:ous)? gas|toxic gas|poisonous chemicals|gas attack)\b"),
+    (
+        "Chemical weapon",
+        0.97,
+        words(r"chemical (?:weapons?|attacks?|agents?|munitions?)", r"nerve agents?", r"sarin", r"mustard gas"),
+    ),
+    (
+        "Chemical weapon",
+        0.95,
+        words(r"chlorine", r"poison(?:ous)? gas", r"toxic gas", r"poisonous chemicals", r"gas attack"),
+    ),
     # --- Suicide attacks: the attacker dies with the bomb.
-    ("Suicide bomb", 0.98, r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?|car bomb)\b"),
-    ("Suicide bomb", 0.98, r"\bblew (?:himself|herself|themselves|itself) up\b|\bblow (?:himself|herself|themselves) up\b"),
+    ("Suicide bomb", 0.98, r"\bsuicide (?:\w+ )?(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?)\b"),
+    (
+        "Suicide bomb",
+        0.98,
+        r"\bblew (?:himself|herself|themselves|itself) up\b|\bblow (?:himself|herself|themselves) up\b",
+    ),
     ("Suicide bomb", 0.95, r"\bkamikazes?\b|\bself-detonat\w*|\bsuicide\w*\b" + _W + r"\bdetonat\w*"),
     # --- Air and drone strikes: aircraft, drones, sorties, barrel bombs (dropped from helicopters).
-    ("Air/drone strike", 0.96, r"\b(?:air ?strikes?|air ?raids?|aerial (?:bombardments?|attacks?|strikes?|bombing))\b"),
-    ("Air/drone strike", 0.95, r"\b(?:warplanes?|war ?jets?|fighter jets?|jet fighters?|bombers|gunships?|sorties)\b"),
-    ("Air/drone strike", 0.94, r"\bdrone (?:strikes?|attacks?|bombings?)\b|\bdrones? (?:struck|hit|targeted|attacked)\b"),
-    ("Air/drone strike", 0.93, r"\b(?:helicopters?|aircraft|planes?|jets?|f-16s?)\b" + _W + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled)\b"),
-    ("Air/drone strike", 0.92, r"\bbarrel bombs?\b|\bbombing raids?\b|\bair force\b" + _W + r"\b(?:attack|strike|bomb|target)\w*"),
+    (
+        "Air/drone strike",
+        0.96,
+        words(r"air ?strikes?", r"air ?raids?", r"aerial (?:bombardments?|attacks?|strikes?|bombing)"),
+    ),
+    (
+        "Air/drone strike",
+        0.95,
+        words(r"warplanes?", r"war ?jets?", r"fighter jets?", r"jet fighters?", r"bombers", r"gunships?", r"sorties"),
+    ),
+    (
+        "Air/drone strike",
+        0.94,
+        r"\bdrone (?:strikes?|attacks?|bombings?)\b|\bdrones? (?:struck|hit|targeted|attacked|killed|bombed|fired)\b",
+    ),
+    (
+        "Air/drone strike",
+        0.93,
+        r"\b(?:helicopters?|aircraft|planes?|jets?|f-16s?)\b"
+        + _W
+        + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled)\b",
+    ),
+    (
+        "Air/drone strike",
+        0.92,
+        r"\bbarrel bombs?\b|\bbombing raids?\b|\bair force\b" + _W + r"\b(?:attack|strike|bomb|target)\w*",
+    ),
     ("Air/drone strike", 0.9, r"\bcruise missiles?\b"),
     # --- Shelling, artillery, rockets and ground-launched missiles.
-    ("Shelling/artillery/missile attack", 0.9, r"\b(?:shell(?:ing|ed|s)|mortars?(?: rounds?| shells?| fire)?|artillery|howitzers?)\b"),
-    ("Shelling/artillery/missile attack", 0.88, r"\b(?:rockets?|missiles?|katyushas?|grad|projectiles?)\b" + _W + r"\b(?:fired|launched|struck|hit|landed|slammed|rained|fell|attack\w*|strikes?)\b"),
-    ("Shelling/artillery/missile attack", 0.88, r"\b(?:fired|launched|lobbed)\b" + _W + r"\b(?:rockets?|missiles?|shells?|projectiles?)\b"),
-    ("Shelling/artillery/missile attack", 0.86, r"\b(?:missile|rocket) (?:attacks?|strikes?|fire|barrage)\b|\btank (?:fire|shells?|attack)\b|\bbombard\w*"),
+    (
+        "Shelling/artillery/missile attack",
+        0.9,
+        words(r"shell(?:ing|ed|s)", r"mortars?(?: rounds?| shells?| fire)?", r"artillery", r"howitzers?"),
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        0.88,
+        r"\b(?:rockets?|missiles?|katyushas?|grad|projectiles?)\b"
+        + _W
+        + words(
+            r"fired",
+            r"launched",
+            r"struck",
+            r"hit",
+            r"landed",
+            r"slammed",
+            r"rained",
+            r"fell",
+            r"attack\w*",
+            r"strikes?",
+        ),
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        0.88,
+        r"\b(?:fired|launched|lobbed)\b" + _W + r"\b(?:rockets?|missiles?|shells?|projectiles?)\b",
+    ),
+    (
+        "Shelling/artillery/missile attack",
+        0.86,
+        r"\b(?:missile|rocket) (?:attacks?|strikes?|fire|barrage)\b|\btank (?:fire|shells?|attack)\b|\bbombard\w*",
+    ),
     # --- Remote explosives: IEDs, car and roadside bombs, landmines, planted bombs.
-    ("Remote explosive/landmine/IED", 0.95, r"\b(?:ieds?|vbieds?|improvised (?:explosive|bomb)\w*|roadside bombs?|car bombs?|(?:land|ground|sea) ?mines?|limpet\w*|sticky bombs?|parcel bombs?|booby[- ]trap\w*)\b"),
-    ("Remote explosive/landmine/IED", 0.9, r"\b(?:planted|remote(?:ly)?[- ]?(?:controlled|detonated)?)\b" + _W + r"\b(?:bombs?|explosives?|devices?)\b"),
-    ("Remote explosive/landmine/IED", 0.9, r"\bmines?\b" + _W + r"\b(?:exploded|went off|blast|explosion|laid|planted)\b|\bhit (?:a|an) (?:\w+ )?mine\b"),
-    (EXPLOSION, 0.85, r"\b(?:bombs?|explosive devices?|explosives?)\b" + _W + r"\b(?:explod\w*|went off|detonat\w*|ripped|blast|killed|wounded|injured)\b"),
+    (
+        "Remote explosive/landmine/IED",
+        0.95,
+        words(
+            r"ieds?",
+            r"vbieds?",
+            r"improvised (?:explosive|bomb)\w*",
+            r"roadside bombs?",
+            r"car bombs?",
+            r"(?:land|ground|sea) ?mines?",
+            r"limpet\w*",
+            r"sticky bombs?",
+            r"parcel bombs?",
+            r"booby[- ]trap\w*",
+        ),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        0.9,
+        r"\b(?:planted|remote(?:ly)?[- ]?(?:controlled|detonated)?)\b" + _W + r"\b(?:bombs?|explosives?|devices?)\b",
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        0.9,
+        r"\bmines?\b" + _W + r"\b(?:exploded|went off|blast|explosion|laid|planted)\b|"
+        r"\b(?:hit|stepped on|ran over|drove over|triggered) (?:a|an) (?:\w+ )?mine\b",
+    ),
+    (
+        EXPLOSION,
+        0.85,
+        r"\b(?:bombs?|explosive devices?|explosives?)\b"
+        + _W
+        + words(r"explod\w*", r"went off", r"detonat\w*", r"ripped", r"blast", r"killed", r"wounded", r"injured"),
+    ),
     (EXPLOSION, 0.84, r"\b(?:detonated|bomb attacks?|bomb blasts?|bombings?|twin blasts?)\b"),
-    (EXPLOSION, 0.6, r"\b(?:blasts?|explosions?)\b"),
+    # A bare blast or explosion counts only with harm or damage near it ("a blast with critics" is not one).
+    (
+        EXPLOSION,
+        0.62,
+        r"\b(?:blasts?|explosions?)\b"
+        + _W
+        + words(r"kill\w*", r"wound\w*", r"injur\w*", r"dead", r"rocked", r"hit", r"tore", r"ripped", r"damag\w*")
+        + r"|\b(?:killed|wounded|injured|hurt)\b"
+        + _W
+        + r"\b(?:blasts?|explosions?)\b",
+    ),
     # --- Grenades: thrown or launched hand explosives.
     ("Grenade", 0.94, r"\bgrenades?\b"),
     # --- Sexual violence: rape and sexual assault.
-    ("Sexual violence", 0.96, r"\b(?:rap(?:e|ed|es|ing|ist|ists)|gang-?rap\w*|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*|exploit\w*)|molest\w*)\b"),
+    (
+        "Sexual violence",
+        0.96,
+        words(
+            r"rap(?:e|ed|es|ing|ist|ists)",
+            r"gang-?rap\w*",
+            r"sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*|exploit\w*)",
+            r"molest\w*",
+        ),
+    ),
     # --- Abductions and enforced disappearances.
-    ("Abduction/forced disappearance", 0.93, r"\b(?:abduct\w*|kidnap\w*|taken hostage|held hostage|hostages? taking|(?:enforced|forced) disappearances?|disappeared)\b"),
-    ("Abduction/forced disappearance", 0.8, r"\b(?:have|had|has) taken (?:away )?(?:at least )?" + _NUM + r" (?:\w+ )?(?:people|persons|civilians|men|women|youths?|villagers)\b"),
+    (
+        "Abduction/forced disappearance",
+        0.93,
+        words(
+            r"abduct(?:ed|ion|ions|ing|s)?",
+            r"kidnap(?:ped|ping|pings|s)?",
+            r"taken hostage",
+            r"held hostage",
+            r"hostages? taking",
+            r"(?:enforced|forced) disappearances?",
+            r"disappeared",
+        ),
+    ),
+    (
+        "Abduction/forced disappearance",
+        0.8,
+        r"\b(?:have|had|has) taken (?:away )?(?:at least )?"
+        + _NUM
+        + r" (?:\w+ )?(?:people|persons|civilians|men|women|youths?|villagers)\b",
+    ),
+    # People seized or snatched: an abduction ("armed men seized a priest from his parish").
+    (
+        "Abduction/forced disappearance",
+        0.88,
+        r"(?:seized|snatched|grabbed|whisked away|took away|carried away|captured)\s+(?:a|an|the|two|three|several|"
+        r"\d+)?\s*(?:\w+\s+){0,2}?(?:priests?|pastors?|imams?|clerics?|m[ae]n|wom[ae]n|girls?|boys?|students?|pupils?|"
+        r"teachers?|farmers?|villagers?|civilians?|passengers?|travell?ers?|workers?|journalists?|activists?|"
+        r"traders?|tourists?|chiefs?|nuns?|doctors?|nurses?|engineers?)",
+    ),
     # --- Armed clashes: two armed sides fighting.
-    ("Armed clash", 0.78, r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of fire|exchanged fire|fierce fighting|heavy fighting|fighting|fought|battles?|skirmish\w*|ambush\w*|counter-?attack\w*|repuls\w*|repelled|fended off|offensive|firefight)\b"),
-    ("Armed clash", 0.75, r"\b(?:(?:security forces|troops|soldiers|army|police)" + _W + r"killed" + _W + r"(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|gunmen|fighters|bandits))\b"),
+    (
+        "Armed clash",
+        0.78,
+        words(
+            r"clash(?:ed|es)?",
+            r"gun ?battles?",
+            r"fire ?fights?",
+            r"traded (?:gun)?fire",
+            r"came under (?:heavy )?(?:gun)?fire",
+            r"returned fire",
+            r"exchanged (?:gun)?fire",
+            r"shoot-?outs?",
+            r"exchanges? of fire",
+            r"exchanged fire",
+            r"fierce fighting",
+            r"heavy fighting",
+            r"fighting",
+            r"fought",
+            r"battles?",
+            r"skirmish\w*",
+            r"ambush\w*",
+            r"counter-?attack\w*",
+            r"repuls\w*",
+            r"repelled",
+            r"fended off",
+            r"offensive",
+            r"firefight",
+        ),
+    ),
+    (
+        "Armed clash",
+        0.75,
+        r"\b(?:(?:security forces|troops|soldiers|army|police)"
+        + _W
+        + r"killed"
+        + _W
+        + r"(?:militants?|rebels?|insurgents?|terrorists?|jihadists?|gunmen|fighters|bandits))\b",
+    ),
     # --- Armed attacks whose target decides battle vs attack on civilians.
-    (ASSAULT, 0.72, r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s)?|stormed|opened fire|assault(?:ed)?|overran|targeted)\b"),
-    (KILLING, 0.7, r"\b(?:gunmen|assailants|attackers|militants|insurgents|bandits|jihadists|rebels|terrorists)\b" + _W + r"\b(?:killed|shot|murdered|slaughtered|beheaded|hacked)\b"),
-    (KILLING, 0.72, r"\b(?:massacr\w*|shot dead|gunned down|beheaded|executed|assassinat\w*|hacked to death)\b"),
+    (
+        ASSAULT,
+        0.72,
+        words(
+            r"attack(?:ed|s|ing)?",
+            r"raid(?:ed|s)?",
+            r"stormed",
+            r"opened fire",
+            r"assault(?:ed)?",
+            r"overran",
+            r"targeted",
+        ),
+    ),
+    (
+        KILLING,
+        0.72,
+        r"\b(?:killed|killing|murdered|shot|shooting|stabbed|hacked)\s+(?:\w+\s+){0,4}?(?:civilians?|"
+        r"villagers?|farmers?|worshippers?|journalists?|activists?|teachers?|students?|"
+        r"passengers?|herders?|traders?|children|women|chiefs?|politicians?|clerics?|"
+        r"priests?|imams?)\b",
+    ),
+    (
+        KILLING,
+        0.7,
+        words(
+            r"gunm[ae]n",
+            r"assailants",
+            r"attackers",
+            r"militants",
+            r"insurgents",
+            r"bandits",
+            r"jihadists",
+            r"rebels",
+            r"terrorists",
+            r"armed men",
+            r"unknown men",
+            r"unidentified (?:men|gunmen|assailants)",
+            r"hitmen",
+            r"militiamen",
+        )
+        + _W
+        + r"\b(?:killed|shot|murdered|slaughtered|beheaded|hacked)\b",
+    ),
+    (
+        KILLING,
+        0.72,
+        words(
+            r"massacr\w*", r"shot dead", r"gunned down", r"beheaded", r"executed", r"assassinat\w*", r"hacked to death"
+        ),
+    ),
     # --- Territory taken by force.
-    (CAPTURE, 0.9, r"\b(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr(?:an|un|unning)|conquer(?:ed|s|ing)?|conquest|took (?:over|control)|taken (?:over|control)|take control|gained control|(?:seized|established|taken|took|take|gain(?:ed)?) (?:full )?control|fell to|fall of|stormed and took|advanced (?:in|into|on)|overtook|occupied)\b"),
-    (RECAPTURE, 0.92, r"\b(?:recaptur\w*|retak(?:e|en|es|ing)|retook|regain\w*|reclaim\w*|liberat(?:ed|es|e|ing|ion)|freed|drove (?:back |out )?\w*" + _W + r"\bfrom|driven out|pushed (?:back|out)|flushed out|cleared (?:the )?(?:town|city|village|area|district))\b"),
+    (
+        CAPTURE,
+        0.9,
+        words(
+            r"captur(?:ed|es|e|ing)",
+            r"seiz(?:ed|es|e|ing)",
+            r"overr(?:an|un|unning)",
+            r"conquer(?:ed|s|ing)?",
+            r"conquest",
+            r"took (?:over|control|back)",
+            r"taken (?:over|control)",
+            r"take control",
+            r"gained control",
+            r"(?:seized|established|taken|took|take|gain(?:ed)?) (?:full )?control",
+            r"fell to",
+            r"fall of",
+            r"stormed and took",
+            r"advanced (?:in|into|on)",
+            r"overtook",
+            r"occupied",
+        ),
+    ),
+    (
+        RECAPTURE,
+        0.92,
+        r"\b(?:recaptur\w*|retak(?:e|en|es|ing)|retook|took back|taken back|dislodg\w*|ousted|regain\w*|reclaim\w*|liberat(?:ed|"
+        r"es|e|ing|ion)|freed|drove (?:back |out )?\w*"
+        + _W
+        + r"\bfrom|driven out|pushed (?:back|out)|flushed out|cleared (?:the )?(?:town|city|village|area|district))\b",
+    ),
     # --- Territory changing hands without a fight.
-    (WITHDRAWAL, 0.91, r"\b(?:withdr(?:ew|awn|aw|awing|awal)|pull(?:ed|s|ing)? out|pulled back|retreat(?:ed|s)?|evacuat\w+ (?:from|their)|hand(?:ed|s)? over|handover|ced(?:ed|e)|abandon(?:ed)?)\b"),
+    (
+        WITHDRAWAL,
+        0.91,
+        words(
+            r"withdr(?:ew|awn|aw|awing|awal)",
+            r"pull(?:ed|s|ing)? out",
+            r"pulled back",
+            r"evacuat\w+ (?:from|their)",
+            r"hand(?:ed|s)? over",
+            r"handover",
+            r"ced(?:ed|e)",
+        ),
+    ),
+    (WITHDRAWAL, 0.75, r"\bretreat(?:ed|s|ing)?\b"),
     # --- Demonstrations: any public protest (modifiers below decide what kind).
-    (PROTEST, 0.8, r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marchers|protest march(?:es)?|sit-ins?|took to the streets|take to the streets|picket\w*|strikers|on strike|general strike|hunger strike|walk-?out|vigils?|die-in|boycott\w*|chanting|chanted)\b"),
+    (
+        PROTEST,
+        0.75,
+        words(
+            r"tear ?gas",
+            r"water cannons?",
+            r"rubber bullets",
+            r"pepper spray",
+            r"dispers\w+ (?:the )?(?:crowds?|gatherings?|anti-\w+)",
+        ),
+    ),
+    (
+        PROTEST,
+        0.7,
+        words(
+            r"marched (?:through|along|to|on|in)",
+            r"demand(?:ing|ed)? (?:the )?(?:resignation|release|justice|reforms?|an end)",
+            r"placards",
+            r"banners",
+            r"slogans",
+        ),
+    ),
+    (
+        PROTEST,
+        0.8,
+        words(
+            r"protest(?:s|ed|ers?|ing)?",
+            r"demonstrat(?:ion|ions|ors?|ed|ing)",
+            r"rall(?:y|ies|ied)",
+            r"marchers",
+            r"(?:protest|peaceful) march(?:es)?",
+            r"march(?:es|ed)? (?:against|to protest|in protest)",
+            r"sit-ins?",
+            r"took to the streets",
+            r"take to the streets",
+            r"picket\w*",
+            r"strikers",
+            r"on strike",
+            r"general strike",
+            r"hunger strike",
+            r"walk-?out",
+            r"vigils?",
+            r"die-in",
+            r"boycott\w*",
+            r"chanting",
+            r"chanted",
+        ),
+    ),
     # --- Riots and mobs: violent crowds without organised arms.
-    ("Violent demonstration", 0.86, r"\b(?:riot(?:s|ed|ing|ers)?|molotov|petrol bombs?|pelted|stone[- ]pelting|threw (?:stones|rocks|bricks|bottles)|hurled (?:stones|rocks|bricks))\b"),
-    ("Mob violence", 0.92, r"\b(?:mobs?|lynch\w*|vigilant\w*|angry (?:crowd|residents|villagers)|irate)\b"),
+    (
+        "Violent demonstration",
+        0.86,
+        words(
+            r"riot(?:s|ed|ing|ers)?(?! (?:police|gear|squads?|control|units?|officers|troops))",
+            r"molotov",
+            r"petrol bombs?",
+            r"pelted",
+            r"stone[- ]pelting",
+            r"threw (?:stones|rocks|bricks|bottles)",
+            r"hurled (?:stones|rocks|bricks)",
+        ),
+    ),
+    ("Mob violence", 0.95, words(r"lynch\w*", r"mob justice", r"jungle justice", r"mob (?:attack|violence|killing)s?")),
+    (
+        "Mob violence",
+        0.9,
+        words(
+            r"mobs?",
+            r"vigilantes",
+            r"angry (?:crowds?|residents|villagers|youths?)",
+            r"irate (?:crowds?|residents|villagers|youths?)",
+        )
+        + _W
+        + r"\b(?:kill\w*|beat(?:en)?|lynch\w*|attack\w*|set (?:ablaze|on fire|fire to)|"
+        r"burn\w*|ston\w*|hack\w*|murder\w*|torch\w*)",
+    ),
+    (
+        "Mob violence",
+        0.9,
+        r"\b(?:killed|beaten(?: up)?|attacked|lynched|burnt|burned|stoned) by (?:a |"
+        r"an )?(?:angry |irate )?(?:mob|crowd|vigilantes)\b",
+    ),
     # --- Agreements: ceasefires, peace deals, prisoner exchanges and releases, surrenders.
-    ("Agreement", 0.93, r"\b(?:cease-?fire|truce|peace (?:deal|agreement|accord|pact|talks|process|treaty)|armistice|signed (?:an? )?(?:\w+ )?(?:deal|agreement|accord)|agreed to|prisoner (?:swap|exchange|release)s?|exchanged (?:\w+ )?prisoners|swap of|surrender(?:ed|s)?|laid down (?:their )?arms|reconciliation deal|evacuation deal)\b"),
-    ("Agreement", 0.8, r"\brelease (?:of )?(?:all )?(?:\d[\d,]* )?(?:\w+ )?prisoners\b|\bhostages? (?:were |was )?(?:released|freed)\b"),
+    (
+        "Agreement",
+        0.93,
+        words(
+            r"cease-?fire",
+            r"truce",
+            r"peace (?:deal|agreement|accord|pact|treaty)",
+            r"armistice",
+            r"signed (?:an? )?(?:\w+ )?(?:deal|agreement|accord)",
+            r"agreed to",
+            r"prisoner (?:swap|exchange|release)s?",
+            r"exchanged (?:\w+ )?prisoners",
+            r"swap of",
+            r"surrender(?:ed|s)?",
+            r"laid down (?:their )?arms",
+            r"reconciliation deal",
+            r"evacuation deal",
+        ),
+    ),
+    # Talks are weaker than a deal: they may be all a text reports, or background to a fight.
+    ("Agreement", 0.7, r"\b(?:peace (?:talks|process|negotiations)|negotiations|mediation)\b"),
+    (
+        "Agreement",
+        0.8,
+        r"\brelease (?:of )?(?:all )?(?:\d[\d,]* )?(?:\w+ )?prisoners\b|\bhostages? (?:were |"
+        r"was )?(?:released|freed)\b",
+    ),
     # --- Arrests and detentions (dropped for ordinary crime).
-    (ARREST, 0.86, r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing|ee)?|detention|jailed|apprehended|rounded up|taken into custody|in custody|house arrest|nabbed|held incommunicado|intercepted \d+ suspected)\b"),
+    (
+        ARREST,
+        0.86,
+        words(
+            r"arrest(?:ed|s|ing)?",
+            r"detain(?:ed|s|ing|ee)?",
+            r"detention",
+            r"jailed",
+            r"apprehended",
+            r"rounded up",
+            r"taken into custody",
+            r"in custody",
+            r"house arrest",
+            r"nabbed",
+            r"held incommunicado",
+            r"intercepted \d+ suspected",
+        ),
+    ),
     # --- Changes to group or activity: defections, formations, redeployments, reinforcements.
-    ("Change to group/activity", 0.88, r"\b(?:defect(?:ed|s|ion|ions|ing)|redeploy\w*|reinforc\w*|deploy(?:ed|s|ment|ing)|dispatched|sent (?:\w+ )?(?:troops|reinforcements|fighters)|mobilis\w*|mobiliz\w*|fortif\w*|merg(?:ed|er)|formed a|was formed|has been formed|set up a (?:new )?(?:militia|brigade|unit|group|force)|(?:militia|brigade|group|unit|force|organi[sz]ation)\b" + _W + r"\b(?:set up|formed|created|established|launched)|disband\w*|dissolv\w*|disarm\w*|recruit\w*|pledged allegiance|military drills?|military exercises?|joined forces|switched sides|forwarded)\b"),
+    (
+        "Change to group/activity",
+        0.88,
+        words(
+            r"defect(?:ed|s|ion|ions|ing)",
+            r"redeploy\w*",
+            r"reinforc\w*",
+            r"deploy(?:ed|s|ment|ing)",
+            r"dispatched",
+            r"sent (?:\w+ )?(?:troops|reinforcements|fighters)",
+            r"mobilis\w*",
+            r"mobiliz\w*",
+            r"fortif\w*",
+            r"merg(?:ed|er)",
+            r"formed a",
+            r"was formed",
+            r"has been formed",
+            r"set up a (?:new )?(?:militia|brigade|unit|group|force)",
+            r"(?:militia|brigade|group|unit|force|organi[sz]ation",
+        )
+        + _W
+        + r"\b(?:set up|formed|created|established|launched)|disband\w*|dissolv\w*|"
+        r"disarm\w*|recruit\w*|pledged allegiance|military drills?|military exercises?|"
+        r"joined forces|switched sides|forwarded)\b",
+    ),
     # --- Disrupted weapons use: weapons found, seized, defused or intercepted before use.
-    ("Disrupted weapons use", 0.97, r"\b(?:found|discovered|seized|recovered|defused|defusing|dismantled|confiscated|impounded|uncovered|unearthed|intercepted|shot down|cleared|identified|destroyed|neutrali[sz]ed|busted|seizure of)\b" + _W + r"\b(?:weapons?|arms|ammunition|ammo|explosives?|explosive devices?|bombs?|ieds?|vbieds?|(?:land)?mines|grenades?|rockets?|missiles?|drones?|rounds|pistols?|rifles?|guns|munitions|mortars|detonators|caches?|packages|tnt)\b"),
-    ("Disrupted weapons use", 0.97, r"\b(?:weapons?|arms|ammunition|ammo|explosives?|explosive devices?|bombs?|ieds?|(?:land)?mines|grenades?|rockets?|missiles?|drones?|pistols?|rifles?|guns|munitions|caches?|packages)\b" + _W + r"\b(?:were|was|have been|has been|being)\b" + _W + r"\b(?:found|discovered|seized|recovered|defused|dismantled|confiscated|intercepted|shot down|cleared|identified|detected|destroyed|uncovered|unearthed)\b"),
-    ("Disrupted weapons use", 0.95, r"\b(?:arms|weapons?|ammunition) (?:cache|depot|haul|seizure)s?\b|\bbomb disposal\b|\bdefus\w+|\bintercept(?:ed|s|ion)\b" + _W + r"\b(?:missiles?|rockets?|drones?)\b"),
+    (
+        "Disrupted weapons use",
+        0.97,
+        words(
+            r"found",
+            r"discovered",
+            r"seized",
+            r"recovered",
+            r"defused",
+            r"defusing",
+            r"dismantled",
+            r"confiscated",
+            r"impounded",
+            r"uncovered",
+            r"unearthed",
+            r"intercepted",
+            r"shot down",
+            r"cleared",
+            r"identified",
+            r"destroyed",
+            r"neutrali[sz]ed",
+            r"busted",
+            r"seizure of",
+        )
+        + _W
+        + words(
+            r"weapons?",
+            r"arms",
+            r"ammunition",
+            r"ammo",
+            r"explosives?",
+            r"explosive devices?",
+            r"bombs?",
+            r"ieds?",
+            r"vbieds?",
+            r"(?:land)?mines",
+            r"grenades?",
+            r"rockets?",
+            r"missiles?",
+            r"drones?",
+            r"rounds",
+            r"pistols?",
+            r"rifles?",
+            r"guns",
+            r"munitions",
+            r"mortars",
+            r"detonators",
+            r"caches?",
+            r"packages",
+            r"tnt",
+        ),
+    ),
+    (
+        "Disrupted weapons use",
+        0.97,
+        words(
+            r"weapons?",
+            r"arms",
+            r"ammunition",
+            r"ammo",
+            r"explosives?",
+            r"explosive devices?",
+            r"bombs?",
+            r"ieds?",
+            r"(?:land)?mines",
+            r"grenades?",
+            r"rockets?",
+            r"missiles?",
+            r"drones?",
+            r"pistols?",
+            r"rifles?",
+            r"guns",
+            r"munitions",
+            r"caches?",
+            r"packages",
+        )
+        + _W
+        + r"\b(?:were|was|have been|has been|being)\b"
+        + _W
+        + words(
+            r"found",
+            r"discovered",
+            r"seized",
+            r"recovered",
+            r"defused",
+            r"dismantled",
+            r"confiscated",
+            r"intercepted",
+            r"shot down",
+            r"cleared",
+            r"identified",
+            r"detected",
+            r"uncovered",
+            r"unearthed",
+        ),
+    ),
+    (
+        "Disrupted weapons use",
+        0.9,
+        r"\b(?:weapons|arms|ammunition|explosives) (?:\w+ )?(?:seized|found|recovered|confiscated)\b",
+    ),
+    (
+        "Disrupted weapons use",
+        0.95,
+        r"\b(?:arms|weapons?|ammunition) (?:cache|haul|seizure)s?\b|\bbomb disposal\b|"
+        r"\bdefus\w+|\bintercept(?:ed|s|ion)\b" + _W + r"\b(?:missiles?|rockets?|drones?)\b",
+    ),
     # --- Bases, headquarters and posts set up.
-    ("Headquarters or base established", 0.95, r"\b(?:set up|sets up|setting up|established|establish(?:es|ing)?|built|building|opened|erected|constructed)\b" + _W + r"\b(?:bases?|headquarters|hq|(?:observation |military )?posts?|outposts?|checkpoints?|camps?|positions)\b"),
+    (
+        "Headquarters or base established",
+        0.95,
+        words(
+            r"set up",
+            r"sets up",
+            r"setting up",
+            r"established",
+            r"establish(?:es|ing)?",
+            r"built",
+            r"building",
+            r"opened",
+            r"erected",
+            r"constructed",
+        )
+        + _W
+        + words(
+            r"bases?",
+            r"headquarters",
+            r"hq",
+            r"(?:observation |military )?posts?",
+            r"outposts?",
+            r"checkpoints?",
+            r"camps?",
+            r"positions",
+        ),
+    ),
     # --- Looting and property destruction (outside demonstrations).
-    ("Looting/property destruction", 0.88, r"\b(?:loot(?:ed|ing|ers)?|plunder\w*|vandali[sz]\w*|ransack\w*|torch(?:ed|ing)|set (?:ablaze|on fire|fire to)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|stores|vehicles|cars|property|properties|buildings|offices|churches|mosques|schools|markets?)|(?:houses|homes|shops|stores|vehicles|cars|property|properties|buildings|offices|churches|mosques|schools) (?:were |have been |was )?(?:\w+ )?(?:burned|burnt|torched|destroyed|razed|set on fire)|destruction of (?:\w+ )?propert\w*|attacks on propert\w*|razed|demolish\w*|arson)\b"),
+    (
+        "Looting/property destruction",
+        0.88,
+        words(
+            r"loot(?:ed|ing|ers)?",
+            r"plunder\w*",
+            r"vandali[sz]\w*",
+            r"ransack\w*",
+            r"torch(?:ed|ing)",
+            r"set (?:ablaze|on fire|fire to)",
+            r"burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|stores|vehicles|cars|"
+            r"property|properties|buildings|offices|churches|mosques|schools|markets?)",
+            r"(?:houses|homes|shops|stores|vehicles|cars|property|properties|buildings|"
+            r"offices|churches|mosques|schools) (?:were |have been |was )?(?:\w+ )?(?:burned|"
+            r"burnt|torched|destroyed|razed|set on fire)",
+            r"destruction of (?:\w+ )?propert\w*",
+            r"attacks on propert\w*",
+            r"razed",
+            r"demolish\w*",
+            r"arson",
+        ),
+    ),
     # --- Other: displacement and other significant developments with no better type.
-    ("Other", 0.5, r"\b(?:fled|fleeing|displaced|displacement|exodus|curfew|state of emergency|missile (?:test|launch)|launch(?:ed)? (?:a|its) (?:\w+ )?(?:satellite|missile))\b"),
+    (
+        "Other",
+        0.5,
+        r"\b(?:fled|fleeing|displaced|displacement|exodus|curfew|state of emergency|"
+        r"missile (?:test|launch)|launch(?:ed)? (?:a|its) (?:\w+ )?(?:satellite|missile))\b",
+    ),
 )
 
 # --- Protest modifiers: only read when a protest is going on in the sentence (or the one before it).
 PROTEST_MODIFIER_CUES: tuple[tuple[str, float, str], ...] = (
     # Demonstrators themselves turn violent.
-    ("Violent demonstration", 0.93, r"\b(?:clash(?:ed|es)?|threw|hurl(?:ed|ing)|pelt(?:ed|ing)|stones?|rocks|molotov|petrol bombs?|firebomb\w*|fireworks|firecrackers|torch(?:ed|ing)|set (?:fire|ablaze|on fire)|burn(?:ed|t|ing)|looted|looting|vandali[sz]\w*|smash\w*|rampag\w*|riot\w*|violent(?:ly)? (?:protests?|demonstrations?|clashes)|turned violent|broke into|stormed|breach\w*|barricades?|blocked (?:roads?|highways?|streets?|railways?|the road)|shut down roads|road ?blocks?|attack(?:ed|ing)? (?:police|security|officers|the police))\b"),
+    (
+        "Violent demonstration",
+        0.93,
+        words(
+            r"clash\w*",
+            r"threw",
+            r"hurl(?:ed|ing)",
+            r"pelt(?:ed|ing)",
+            r"stones?",
+            r"rocks",
+            r"molotov",
+            r"petrol bombs?",
+            r"firebomb\w*",
+            r"fireworks",
+            r"firecrackers",
+            r"torch(?:ed|ing)",
+            r"set (?:fire|ablaze|on fire)",
+            r"burn(?:ed|t|ing)",
+            r"looted",
+            r"looting",
+            r"vandali[sz]\w*",
+            r"smash\w*",
+            r"rampag\w*",
+            r"riot\w*(?! (?:police|gear|squads?|control|units?|officers|troops))",
+            r"violent(?:ly)? (?:protests?|demonstrations?|clashes)",
+            r"turn(?:ed|s)? (?:\w+ )?violent",
+            r"descended into (?:\w+ )?violence",
+            r"outbreaks? of violence",
+            r"broke into",
+            r"stormed",
+            r"breach\w*",
+            r"barricades?",
+            r"blocked (?:roads?|highways?|streets?|railways?|the road)",
+            r"shut down roads",
+            r"road ?blocks?",
+            r"attack(?:ed|ing)? (?:police|security|officers|the police)",
+        ),
+    ),
     # Lethal or serious force used against demonstrators.
-    ("Excessive force against protesters", 0.95, r"\b(?:live (?:rounds|ammunition|fire|bullets)|opened fire|fired on|shot (?:dead|at)|killed|killing|deaths?|dead|died|die|crackdown|excessive force|violently (?:dispersed|suppress\w*|broke up)|suppress\w*|brutal\w*|beat(?:en|ing)?|injur\w*|wounded)\b"),
+    (
+        "Excessive force against protesters",
+        0.95,
+        words(
+            r"live (?:rounds|ammunition|fire|bullets)",
+            r"opened fire",
+            r"fired on",
+            r"shot (?:dead|at)",
+            r"killed",
+            r"killing",
+            r"deaths?",
+            r"dead",
+            r"died",
+            r"crackdown",
+            r"excessive force",
+            r"violently (?:dispersed|suppress\w*|broke up)",
+            r"suppress\w*",
+            r"brutal\w*",
+            r"beat(?:en|ing)?",
+            r"injur\w*",
+            r"wounded",
+        ),
+    ),
     # Non-lethal intervention: dispersal, arrests, tear gas.
-    ("Protest with intervention", 0.92, r"\b(?:detain\w*|arrest\w*|dispers\w*|tear ?gas|water cannons?|pepper spray|rubber bullets|batons?|broke up|blocked|prevented|banned|kettl\w*|cordon\w*|struggled to|removed)\b"),
+    (
+        "Protest with intervention",
+        0.92,
+        words(
+            r"detain\w*",
+            r"arrest\w*",
+            r"dispers\w*",
+            r"tear ?gas",
+            r"water cannons?",
+            r"pepper spray",
+            r"rubber bullets",
+            r"batons?",
+            r"broke up",
+            r"kettl\w*",
+            r"cordon\w*",
+        ),
+    ),
+)
+
+# --- Words before a protest modifier that make it the protest's topic ("protest against police brutality").
+PROTEST_TOPIC_BEFORE = (
+    r"\b(?:against|over|denounc\w*|condemn\w*|mourn\w*|demand\w*|release of|end to|about|in memory of|"
+    r"justice for|victims of|(?:following|after) the (?:arrests?|detentions?|killings?|deaths?|murders?) of)\b"
+    r"[^.;:]{0,45}$"
 )
 
 # --- Ordinary crime: an arrest whose charge is one of these is not coded (ACLED codes political arrests only).
 ORDINARY_CRIME = (
-    r"\b(?:theft|thie(?:f|ves)|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|smuggl\w*|"
+    r"\b(?:theft|thie(?:f|ves)|steal\w*|stole|rustl\w*|murder(?:ed|ing)? (?:his|her)|domestic|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|smuggl\w*|"
     r"money laundering|corruption|brib\w*|pornograph\w*|trafficking|shoplift\w*|poaching|speeding|drunk|"
     r"cheat\w*|forgery|stolen|illegal immigra\w*|migrants|embezzl\w*|scam\w*|hacking|fake currency)\b"
 )
@@ -115,21 +766,26 @@ POLITICAL_MARKERS = (
     r"\b(?:activists?|protesters?|demonstrators?|opposition|journalists?|dissidents?|militants?|terrorists?|"
     r"insurgents?|rebels?|jihadists?|extremists?|separatists?|party (?:members|leaders|supporters)|politicians?|"
     r"leaders|lawmakers|mps|members of parliament|sabotage|subversi\w*|terror\w*|blasphem\w*|insult\w*|sedition|"
-    r"treason|plot\w*|coup|unrest|rally|protests?|curfew|lockdown|gathering|raids?|occupation forces|suspected members)\b"
+    r"treason|plot\w*|coup|unrest|rally|protests?|curfew|lockdown|gathering|raids?|"
+    r"occupation forces|suspected members)\b"
 )
 
 # --- Accidents and disasters: explosions with these around are not attacks.
 ACCIDENT_CONTEXT = (
     r"\b(?:gas (?:explosion|leak|cylinder|tank|container)|boiler|furnace|factory|(?:chemical|industrial|power) plant|"
     r"plant exploded|ammonium nitrate|warehouse|accident\w*|short circuit|mine (?:collapse|accident)|coal mine|"
-    r"earthquake|flood\w*|landslides?|fireworks factory|tanker|pipeline|gas station|cooking gas|plunged|crash\w*|collision|collided|derail\w*|"
+    r"earthquake|flood\w*|landslides?|fireworks factory|tanker|pipeline|gas station|"
+    r"cooking gas|plunged|crash\w*|collision|collided|derail\w*|industrial|stored|"
+    r""
     r"nuclear test|hydrogen bomb|test of)\b"
 )
 
 # --- Non-events: sentences that talk about diplomacy, sanctions or reactions rather than report an event.
 NON_EVENT_CONTEXT = (
     r"\b(?:expel(?:s|led|ling)? (?:\w+ )?(?:diplomats?|ambassadors?)|sanctions?|condemn\w*|criticiz\w*|criticis\w*|"
-    r"summons?ed|covid|coronavirus|vaccin\w*|box office|stock market|election results?)\b"
+    r"summons?ed|covid|coronavirus|vaccin\w*|box office|stock market|election results?|accusations?|"
+    r"torrential|earthquakes?|floods?|flooding|wildfires?|hurricanes?|cyclones?|typhoons?|heavy rains?|drought|"
+    r"cup final|match|tournament|championship|league|goals?|scored|innings|wickets?|coach|striker|box office)\b"
 )
 
 # --- Targets: armed ones make an attack a battle; unarmed ones make it violence against civilians.
@@ -168,8 +824,38 @@ NONSTATE_CAPTURER = (
 NONSTATE_CAPTURER_CASED = r"\b(?:IS|ISIS|ISIL|SDF|YPG|HTS|PKK|ADF|CPC|NPA|OLA)\b"
 
 # --- Withdrawal from a base or post is a change of activity, not a transfer of territory.
-BASE_WORDS = r"\b(?:bases?|posts?|outposts?|airfields?|airbases?|observation points?|barracks|camps?|positions)\b"
+BASE_WORDS = words(
+    r"bases?",
+    r"posts?",
+    r"outposts?",
+    r"airfields?",
+    r"airbases?",
+    r"observation points?",
+    r"barracks",
+    r"camps?",
+    r"positions",
+)
 TERRITORY_WORDS = (
     r"\b(?:towns?|city|cities|villages?|districts?|areas?|regions?|provinces?|territor\w+|neighbou?rhoods?|"
     r"municipalit\w+|zones?|countryside|county|counties|localit\w+|hamlets?|oil ?fields?|control)\b"
 )
+
+# --- Words before a capture verb that make it an attempt, not a capture ("an attack to capture the positions").
+CAPTURE_ATTEMPT_BEFORE = r"\bto\s*$"
+# ... unless the verb before "to" says it happened ("continued to regain territory").
+CAPTURE_DONE_BEFORE = r"\b(?:continu\w+|began|begun|beginning|managed|went on|succeeded|started|helped|help) to\s*$"
+
+# --- Words just before any cue that deny or negate it ("refuse to surrender", "no clashes were reported").
+NEGATION_BEFORE = (
+    r"\b(?:refus(?:e|ed|es|ing) to|no|not|never|without|denied|denies|deny|won't|didn't|did not|failed to|"
+    r"rul(?:ed|es) out|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:ned|s)? to|could|may|might)\s+(?:\w+\s+)?$"
+)
+
+# --- Words just before a protest word that show it has not happened ("ahead of the planned rally").
+PROTEST_NOT_HAPPENING_BEFORE = (
+    r"\b(?:ahead of|planned|upcoming|before|call(?:ed|s|ing)? for|permission for|ban(?:ned)? (?:on|all)|"
+    r"authori[sz]ation for|threaten(?:ed|s)? (?:to|with)|would|will)\s+(?:\w+\s+){0,3}$"
+)
+
+# --- Arrest words used as adjectives ("the jailed opposition leader"): not an arrest reported here.
+ARREST_ATTRIBUTIVE_BEFORE = r"\b(?:the|a|an|his|her|their|its|of)\s+(?:\w+\s+)?$"

@@ -88,7 +88,12 @@ SUB_EVENT_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "Civilians are kidnapped, taken hostage or disappeared by an armed actor.",
     ),
     # Protests: non-violent public demonstrations.
-    ("Peaceful protest", PROTESTS, DEMONSTRATIONS, "Demonstrators gather without violence and are not interfered with."),
+    (
+        "Peaceful protest",
+        PROTESTS,
+        DEMONSTRATIONS,
+        "Demonstrators gather without violence and are not interfered with.",
+    ),
     (
         "Protest with intervention",
         PROTESTS,

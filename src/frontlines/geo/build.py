@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
 
+from frontlines.geo.country_points import COUNTRY_POINTS
 from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES, COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
 from frontlines.geo.gazetteer import GeoNamesTables, Row, build_index
 from frontlines.geo.normalize import fold
@@ -178,8 +179,8 @@ def _add_countries(
         row = out[cc] = len(rows)
         gid = info["geonameid"] if info["geonameid"] not in used else _synthetic_id(used, cc)
         used.add(gid)
-        rows.append((gid, info["name"], _midrange(lats[cc]), _midrange(lons[cc]), cc, "", "", "A", "PCLI",
-                     info["population"] or 0, 3))  # fmt: skip
+        lat, lon = COUNTRY_POINTS.get(cc) or (_midrange(lats[cc]), _midrange(lons[cc]))
+        rows.append((gid, info["name"], lat, lon, cc, "", "", "A", "PCLI", info["population"] or 0, 3))
         names.append((row, info["name"], False))
         found = pycountry.countries.get(alpha_2=cc)
         extra = [getattr(found, attr, "") for attr in ("name", "official_name", "common_name")] if found else []

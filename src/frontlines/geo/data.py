@@ -69,7 +69,7 @@ STOPLIST = frozenset(
         "for", "with", "by", "to", "from", "no", "not", "yes", "all", "one", "two", "three", "some", "most",
         "many", "more", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "new", "old",
         # titles and roles
-        "mr", "mrs", "ms", "dr", "president", "minister", "general", "colonel", "major", "captain", "sergeant",
+        "mr", "mrs", "ms", "dr", "st", "saint", "sen", "rep", "gov", "gen", "lt", "sgt", "capt", "president", "minister", "general", "colonel", "major", "captain", "sergeant",
         "king", "queen", "prince", "sheikh", "governor", "mayor", "police", "army", "officer", "chief", "judge",
         "senator", "commander", "spokesman", "spokeswoman", "director", "secretary", "lieutenant", "sheriff",
         # ordinary nouns and adjectives that name some hamlet

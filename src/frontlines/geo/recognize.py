@@ -14,6 +14,7 @@ from frontlines.geo.data import (
     REGION_SUFFIXES,
     SETTLEMENT_NOUNS,
     STOPLIST,
+    US_STATE_ABBREVIATIONS,
 )
 from frontlines.geo.gazetteer import Gazetteer, Match
 from frontlines.geo.normalize import name_key
@@ -23,6 +24,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 5
 # A match spaCy did not label as a place must name a town at least this big, or carry a locative cue.
 MIN_POPULATION_UNCUED = 50_000
+# A name spaCy took for a person ("Alexandria woman charged") counts when it alone is the entity and names a city.
+MIN_POPULATION_PERSON = 100_000
+# Loose (transliteration-skeleton) matches are too promiscuous for short single words.
+MIN_LOOSE_CHARS = 7
 _CONNECTORS = frozenset({*ARABIC_ARTICLES, "-", "'", "’", "de", "del", "da", "do", "du", "la", "le", "bin", "ibn"})
 _SUFFIXES = frozenset(REGION_SUFFIXES)
 _STOP_KEYS = frozenset(name_key(w) for w in STOPLIST)
@@ -84,8 +89,13 @@ def _suffix_after(sdoc: Any, j: int) -> str:
     return sdoc[j].lower_ if j < len(sdoc) and sdoc[j].lower_ in _SUFFIXES else ""
 
 
-def _labels(sdoc: Any) -> list[str]:
-    return [tok.ent_type_ for tok in sdoc]
+def _entities(sdoc: Any) -> list[tuple[int, int, str] | None]:
+    """For each token, the (start, end, label) of the entity it is in."""
+    out: list[tuple[int, int, str] | None] = [None] * len(sdoc)
+    for ent in sdoc.ents:
+        for k in range(ent.start, ent.end):
+            out[k] = (ent.start, ent.end, ent.label_)
+    return out
 
 
 def _has_cue(before: tuple[str, ...]) -> bool:
@@ -96,17 +106,41 @@ def _has_cue(before: tuple[str, ...]) -> bool:
     return before[0] == "of" and len(before) > 1 and before[1] in SETTLEMENT_NOUNS
 
 
-def _accept(text: str, label: str, matches: list[Match], before: tuple[str, ...], suffix: str, comma_after: bool) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What decides whether a gazetteer match is a toponym."""
+
+    label: str
+    whole_entity: bool  # the name is exactly one spaCy entity
+    before: tuple[str, ...]
+    suffix: str
+    comma_after: bool
+    place_names: frozenset[str]  # names spaCy labelled as places somewhere in the document
+
+
+def _usable_matches(text: str, matches: list[Match]) -> list[Match]:
+    if len(text) >= MIN_LOOSE_CHARS and " " in text.strip():
+        return matches
+    return [m for m in matches if m.how != "loose"]
+
+
+def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     """Whether a gazetteer match is a toponym. spaCy places pass; other names need a cue or a big town."""
-    if label in PLACE_LABELS:
+    if ctx.label in PLACE_LABELS or text in ctx.place_names:
         return True
     key = name_key(text)
     if key in _STOP_KEYS or len(key) < 3:
         return False
-    cue = _has_cue(before) or bool(suffix) or comma_after
-    if label == "PERSON":
-        return cue and any(m.how != "loose" for m in matches)
-    return cue or max(m.place.population for m in matches if m.how != "loose") >= MIN_POPULATION_UNCUED
+    own = [m for m in matches if m.how != "loose"]
+    if not own:
+        return False
+    biggest = max(m.place.population for m in own)
+    named_region = text.rsplit(None, 1)[-1].lower() in _SUFFIXES
+    cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region
+    if ctx.label == "PERSON":
+        big_city = ctx.whole_entity and biggest >= MIN_POPULATION_PERSON and any(m.how == "name" for m in own)
+        return big_city or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
+    return cue or biggest >= MIN_POPULATION_UNCUED
 
 
 def _demonym(text: str) -> str:
@@ -115,12 +149,13 @@ def _demonym(text: str) -> str:
 
 def recognize(sdoc: Any, text: str, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponyms of a spaCy Doc over ``text``, left to right, non-overlapping."""
-    labels = _labels(sdoc)
+    entities = _entities(sdoc)
+    place_names = frozenset(ent.text for ent in sdoc.ents if ent.label_ in PLACE_LABELS)
     found: list[Toponym] = []
     for start, end in _name_runs(sdoc):
         i = start
         while i < end:
-            hit = _longest_match(sdoc, text, gazetteer, labels, i, end)
+            hit = _longest_match(sdoc, text, gazetteer, (entities, place_names), i, end)
             if hit is None:
                 i += 1
                 continue
@@ -130,23 +165,40 @@ def recognize(sdoc: Any, text: str, gazetteer: Gazetteer) -> list[Toponym]:
 
 
 def _longest_match(
-    sdoc: Any, text: str, gazetteer: Gazetteer, labels: list[str], i: int, end: int
+    sdoc: Any,
+    text: str,
+    gazetteer: Gazetteer,
+    doc_info: tuple[list[tuple[int, int, str] | None], frozenset[str]],
+    i: int,
+    end: int,
 ) -> tuple[Toponym, int] | None:
+    entities, place_names = doc_info
+    if not _is_name_token(sdoc[i]):
+        return None
     for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
         last = sdoc[j - 1]
         if not _is_name_token(last):
             continue
         s, e = sdoc[i].idx, last.idx + len(last.text)
         name = text[s:e]
-        label = next((lab for lab in labels[i:j] if lab), "")
+        ent = next((x for x in entities[i:j] if x is not None), None)
+        label = ent[2] if ent else ""
         demonym = _demonym(name)
         if demonym and (j == i + 1 or name in DEMONYMS):
             return Toponym(Span(s, e, name), (), label, "", _before(sdoc, i), demonym), j
-        matches = gazetteer.matches(name)
+        matches = _usable_matches(name, gazetteer.matches(name))
+        if name in US_STATE_ABBREVIATIONS or name.rstrip(".") + "." in US_STATE_ABBREVIATIONS:
+            matches = [m for m in matches if m.place.country == "US" and m.place.feature_code == "ADM1"]
         if not matches:
             continue
-        before, suffix = _before(sdoc, i), _suffix_after(sdoc, j)
-        comma_after = j + 1 < len(sdoc) and sdoc[j].text == "," and _is_name_token(sdoc[j + 1])
-        if _accept(name, label, matches, before, suffix, comma_after):
-            return Toponym(Span(s, e, name), tuple(matches), label, suffix, before), j
+        ctx = _Context(
+            label=label,
+            whole_entity=ent is not None and (ent[0], ent[1]) == (i, j),
+            before=_before(sdoc, i),
+            suffix=_suffix_after(sdoc, j),
+            comma_after=j + 1 < len(sdoc) and sdoc[j].text == "," and _is_name_token(sdoc[j + 1]),
+            place_names=place_names,
+        )
+        if _accept(name, matches, ctx):
+            return Toponym(Span(s, e, name), tuple(matches), label, ctx.suffix, ctx.before), j
     return None

@@ -15,11 +15,12 @@ from frontlines.model import Place, PlaceMention
 
 # Score weights, in log10-population units.
 POPULATION_WEIGHT = 0.35
-HOW_PENALTY = {"name": 0.0, "alt": 0.4, "loose": 1.0}
+HOW_PENALTY = {"name": 0.0, "alt": 0.8, "loose": 1.5}
 CAPITAL_BONUS = 0.5
-COUNTRY_BONUS = 0.8  # a country named by its own name: "Georgia", "Lebanon"
+COUNTRY_BONUS = 1.5  # a country named by its own name: "Georgia", "Lebanon"
 HOMONYM_ADMIN_PENALTY = 1.0  # "Aleppo" is the city, not the governorate, unless "province" follows
 SUFFIX_BONUS = 2.5
+BARE_ADM2_PENALTY = 0.7  # "Logan" is the town before Logan County
 FOCUS_WEIGHT = 2.5  # times the candidate country's share of the document's country votes
 ADMIN1_WEIGHT = 1.2  # times the (capped) number of other mentions in the candidate's admin1
 CONTAINMENT_BONUS = 3.0
@@ -27,7 +28,7 @@ _ADMIN1_SUFFIXES = frozenset(ADMIN1_SUFFIXES)
 _ADMIN2_SUFFIXES = frozenset(ADMIN2_SUFFIXES)
 
 
-def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[str]) -> float:
+def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[tuple[str, str]]) -> float:
     """Context-free score of one candidate."""
     place = match.place
     score = POPULATION_WEIGHT * math.log10(place.population + 1) - HOW_PENALTY[match.how]
@@ -40,14 +41,19 @@ def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[str]) -> 
         score += SUFFIX_BONUS if code == "ADM1" else 0.0
     elif toponym.suffix in _ADMIN2_SUFFIXES:
         score += SUFFIX_BONUS if code == "ADM2" else 0.0
-    elif place.feature_class == "A" and not code.startswith("PCL") and place.country in homonym_countries:
+    elif place.feature_class == "A" and (place.country, place.admin1) in homonym_countries:
         score -= HOMONYM_ADMIN_PENALTY
+    elif code == "ADM2":
+        score -= BARE_ADM2_PENALTY
     return score
 
 
-def _homonym_countries(matches: tuple[Match, ...]) -> frozenset[str]:
-    """Countries where the name is also a populated place (so the admin area of that name is the lesser reading)."""
-    return frozenset(m.place.country for m in matches if m.place.feature_class == "P" and m.how != "loose")
+def _homonym_countries(matches: tuple[Match, ...]) -> frozenset[tuple[str, str]]:
+    """(country, admin1) areas holding a populated place of the same name: there the town is the usual reading
+    ("Aleppo", "Idlib"), the area named after it the lesser one."""
+    return frozenset(
+        (m.place.country, m.place.admin1) for m in matches if m.place.feature_class == "P" and m.how != "loose"
+    )
 
 
 def _priors(toponym: Toponym) -> list[float]:
@@ -62,16 +68,18 @@ def _softmax(scores: list[float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> Counter[str]:
-    """Each toponym spreads one vote over its candidates' countries; demonyms give theirs whole."""
-    votes: Counter[str] = Counter()
+def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Counter[str]]:
+    """Per toponym, one vote spread over its candidates' countries; demonyms give theirs whole."""
+    out = []
     for toponym, scores in zip(toponyms, priors, strict=True):
+        votes: Counter[str] = Counter()
         if toponym.demonym:
             votes[toponym.demonym] += 1.0
-            continue
-        for match, weight in zip(toponym.matches, _softmax(scores), strict=True):
-            votes[match.place.country] += weight
-    return votes
+        elif toponym.matches:
+            for match, weight in zip(toponym.matches, _softmax(scores), strict=True):
+                votes[match.place.country] += weight
+        out.append(votes)
+    return out
 
 
 def _admin1_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Counter[tuple[str, str]]]:
@@ -112,8 +120,11 @@ def _container(toponyms: list[Toponym], index: int, text: str) -> Toponym | None
 def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """One PlaceMention per resolvable toponym, in text order."""
     priors = [_priors(t) if t.matches else [] for t in toponyms]
-    votes = country_votes(toponyms, priors)
-    total_votes = sum(votes.values()) or 1.0
+    own_votes = country_votes(toponyms, priors)
+    all_votes: Counter[str] = sum(own_votes, Counter())
+    by_name: dict[str, Counter[str]] = {}
+    for toponym, votes in zip(toponyms, own_votes, strict=True):
+        by_name.setdefault(name_key(toponym.span.text), Counter()).update(votes)
     admin_votes = _admin1_votes(toponyms, priors)
     admin_total: Counter[tuple[str, str]] = sum(admin_votes, Counter())
     out = []
@@ -124,6 +135,8 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
                 out.append(PlaceMention(toponym.span, place, 0.6))
             continue
         container = _container(toponyms, i, text)
+        votes = all_votes - by_name[name_key(toponym.span.text)]  # a name does not vouch for itself
+        total_votes = sum(votes.values()) or 1.0
         scored = []
         for match, base in zip(toponym.matches, priors[i], strict=True):
             place = match.place

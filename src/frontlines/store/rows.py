@@ -13,6 +13,23 @@ from frontlines.model import Actor, Document, Event
 
 Row = tuple[Any, ...]
 
+# Event columns added by migration 0002, in the order event_row appends them.
+EVENT_COLUMNS_0002 = (
+    "external_id",
+    "inter1",
+    "inter2",
+    "iso",
+    "source",
+    "notes",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "low",
+    "best",
+    "high",
+)
+
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -67,6 +84,7 @@ def event_row(record: dict[str, Any], seq: int) -> Row:
         record["wounded"],
         record["confidence"],
         dumps(record),
+        *(record[name] for name in EVENT_COLUMNS_0002),
     )
 
 
@@ -100,15 +118,18 @@ def place_rows(doc: Document) -> list[Row]:
 
 
 def doc_place_rows(doc: Document) -> list[Row]:
-    return [(doc.doc_id, m.span.start, m.span.end, m.place.geonameid, m.score) for m in doc.places]
+    doc_id = doc.doc_id  # a hash of the raw page: compute it once
+    return [(doc_id, m.span.start, m.span.end, m.place.geonameid, m.score) for m in doc.places]
 
 
 def quote_rows(doc: Document) -> list[Row]:
-    return [(doc.doc_id, seq, q.speaker, q.role, q.text, q.span.start, q.span.end) for seq, q in enumerate(doc.quotes)]
+    doc_id = doc.doc_id
+    return [(doc_id, seq, q.speaker, q.role, q.text, q.span.start, q.span.end) for seq, q in enumerate(doc.quotes)]
 
 
 def claim_rows(doc: Document) -> list[Row]:
+    doc_id = doc.doc_id
     return [
-        (doc.doc_id, seq, c.source, c.text, c.modality.value, c.cue, c.span.start, c.span.end)
+        (doc_id, seq, c.source, c.text, c.modality.value, c.cue, c.span.start, c.span.end)
         for seq, c in enumerate(doc.claims)
     ]

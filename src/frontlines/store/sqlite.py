@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,23 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import StoreError
-from frontlines.model import Document
+from frontlines.model import Document, Event
 from frontlines.serialize import document_to_dict, event_to_dict
 from frontlines.store import rows
 from frontlines.store.base import DocumentFilter, EventFilter
 from frontlines.store.migrate import migrate
+
+log = logging.getLogger(__name__)
 
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (doc_id, external_id, url, source_path, title, published, language, text,"
     " discard_reason, discard_detail, processed_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_FTS = "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)"
-_INSERT_EVENT = (
-    "INSERT INTO events (event_id, doc_id, seq, event_date, event_date_end, time_precision, disorder_type,"
-    " event_type, sub_event_type, actor1, actor1_id, actor2, actor2_id, interaction, country, country_code,"
-    " admin1, admin2, location, latitude, longitude, geo_precision, geonameid, fatalities, wounded, confidence,"
-    " json) VALUES (" + ", ".join(["?"] * 27) + ")"
+_EVENT_COLUMNS = (
+    "event_id, doc_id, seq, event_date, event_date_end, time_precision, disorder_type, event_type, sub_event_type,"
+    " actor1, actor1_id, actor2, actor2_id, interaction, country, country_code, admin1, admin2, location, latitude,"
+    " longitude, geo_precision, geonameid, fatalities, wounded, confidence, json, " + ", ".join(rows.EVENT_COLUMNS_0002)
 )
+_INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join(['?'] * (_EVENT_COLUMNS.count(',') + 1))})"
 _INSERT_ACTOR = "INSERT INTO actors (id, name, kind, country, parent) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 _INSERT_EVENT_ACTOR = "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)"
 _INSERT_EVIDENCE = 'INSERT INTO evidence (event_id, field, "start", "end", text) VALUES (?, ?, ?, ?, ?)'
@@ -91,6 +94,17 @@ def _document_where(filters: DocumentFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _unique_events(doc: Document) -> list[Event]:
+    """The document's events, each id once: a repeated id would fail the whole document, so later copies go."""
+    seen: dict[str, Event] = {}
+    for event in doc.events:
+        if event.event_id in seen:
+            log.warning("document %s: event id %s repeats; keeping the first", event.doc_id, event.event_id)
+        else:
+            seen[event.event_id] = event
+    return list(seen.values())
+
+
 def _document_record(json_text: str, text: str) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(json_text)
     record["text"] = text
@@ -144,16 +158,16 @@ class SQLiteStore:
     def save(self, doc: Document) -> bool:
         """Write the whole document (events, places, quotes, claims) in one transaction; False if already stored."""
         record = document_to_dict(doc)
-        events = [(event, event_to_dict(event, doc)) for event in doc.events]
+        events = [(event, event_to_dict(event, doc)) for event in _unique_events(doc)]
         try:
             with self._transaction() as conn:
-                if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone():
+                if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (record["doc_id"],)).fetchone():
                     return False
                 self._insert_document(conn, doc, record)
                 for seq, (event, event_record) in enumerate(events):
                     self._insert_event(conn, event, event_record, seq)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot store document {doc.doc_id}: {exc}") from exc
+            raise StoreError(f"cannot store document {record['doc_id']}: {exc}") from exc
         return True
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document, record: dict[str, Any]) -> None:
@@ -164,7 +178,7 @@ class SQLiteStore:
         conn.executemany(_INSERT_QUOTE, rows.quote_rows(doc))
         conn.executemany(_INSERT_CLAIM, rows.claim_rows(doc))
 
-    def _insert_event(self, conn: sqlite3.Connection, event: Any, record: dict[str, Any], seq: int) -> None:
+    def _insert_event(self, conn: sqlite3.Connection, event: Event, record: dict[str, Any], seq: int) -> None:
         conn.execute(_INSERT_EVENT, rows.event_row(record, seq))
         pairs = rows.event_actors(event)
         conn.executemany(_INSERT_ACTOR, [rows.actor_row(actor) for _, actor in pairs])

@@ -1,0 +1,185 @@
+"""Finding actor mentions in an annotated document and resolving them to dictionary actors.
+
+Reads the spaCy entities of ``doc.nlp`` (the EntityRuler's ACTOR entities, NER's ORG and NORP), in reading order:
+ACTOR entities are resolved through the dictionary, generic state forces take the document's dominant country,
+ORG/NORP entities the dictionary does not know are kept as ``unresolved:<name>`` actors, and media outlets, aid
+agencies and bare demonyms ("Iraqi" alone) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from frontlines.actors.dictionary import (
+    ACTOR_LABEL,
+    GENERIC_PREFIX,
+    HEAD_NOUNS,
+    UNRESOLVED_PREFIX,
+    ActorDictionary,
+    default_dictionary,
+)
+from frontlines.actors.normalize import normalize
+from frontlines.model import Actor, ActorKind, Document, Span
+
+# Where annotate() leaves its result so the actors stage does not compute it twice.
+CACHE_KEY = "frontlines.actor_mentions"
+ORG_LABELS = frozenset({"ORG", "NORP"})
+COUNTRY_LABELS = frozenset({"GPE", "NORP"})
+# Words in an unknown ORG name that tell its kind ("Karachi Police" -> state forces), or that it is never a party.
+_KIND_WORDS: tuple[tuple[ActorKind | None, re.Pattern[str]], ...] = (
+    (None, re.compile(r"\b(news|times|post|tribune|herald|gazette|journal|chronicle|daily|radio|tv|television|press|"
+                      r"magazine|broadcasting|newspaper|reporters?|media|observer|express)\b", re.IGNORECASE)),
+    (ActorKind.STATE_FORCES, re.compile(r"\b(police|gendarmerie|army|armed forces|rifles|regiment|battalion|corps|"
+                                        r"navy|air force|guards?|constabulary|task force|commando)\b", re.IGNORECASE)),
+    (ActorKind.REBEL_GROUP, re.compile(r"\b(liberation|front|brigades?|militia|mujahideen|mujahidin|jihad|resistance|"
+                                       r"rebels?|insurgents|lashkar|jaish|tehreek|tehrik|harakat|katiba|ansar)\b",
+                                       re.IGNORECASE)),
+    (ActorKind.GOVERNMENT, re.compile(r"\b(ministry|department|parliament|senate|assembly|council|commission|court|"
+                                      r"cabinet|government|municipality|office|secretariat|presidency)\b",
+                                      re.IGNORECASE)),
+)
+_ADJACENT_GAP = re.compile(r"^[ \t]?$")
+
+
+def find_actors(doc: Document, *, dictionary: ActorDictionary | None = None) -> list[tuple[Span, Actor]]:
+    """Every actor mention in ``doc.text`` in reading order, each with its exact span and resolved actor."""
+    return [(span, actor) for span, actor, _label in actor_mentions(doc, dictionary=dictionary)]
+
+
+def actor_mentions(doc: Document, *, dictionary: ActorDictionary | None = None) -> list[tuple[Span, Actor, str]]:
+    """Like :func:`find_actors` with the entity label each mention came from (ACTOR, ORG or NORP)."""
+    sdoc = _parsed(doc)
+    cached = sdoc.user_data.get(CACHE_KEY) if dictionary is None else None
+    if cached is not None:
+        return list(cached)
+    found = mentions_in(sdoc, dictionary or default_dictionary())
+    if dictionary is None:
+        sdoc.user_data[CACHE_KEY] = tuple(found)
+    return found
+
+
+def mentions_in(sdoc: Any, dictionary: ActorDictionary) -> list[tuple[Span, Actor, str]]:
+    """Actor mentions of a spaCy Doc: resolve each entity, then join '<actor> fighters' and '<demonym> <generic>'."""
+    country = context_country(sdoc, dictionary)
+    text = sdoc.text
+    found: list[tuple[Span, Actor, str]] = []
+    prefixes: list[tuple[int, int, str]] = []  # NORP adjectives the dictionary does not know ("Kurdish", "Afghan")
+    for ent in sdoc.ents:
+        if ent.label_ not in ORG_LABELS and ent.label_ != ACTOR_LABEL:
+            continue
+        if ent.label_ == "NORP" and dictionary.lookup(ent.text, country=country) is None:
+            prefixes.append((ent.start_char, ent.end_char, dictionary.country_of_word(ent.text)))
+            continue
+        actor = resolve_entity(ent.text, label=ent.label_, ent_id=ent.ent_id_, country=country, dictionary=dictionary)
+        if actor is not None:
+            found.append((Span.of(text, ent.start_char, ent.end_char), actor, ent.label_))
+    found = _join_heads(text, found)
+    return _attach_prefixes(text, found, prefixes)
+
+
+def resolve_entity(
+    surface: str, *, label: str, ent_id: str = "", country: str = "", dictionary: ActorDictionary | None = None
+) -> Actor | None:
+    """The actor an entity names; None when it is no actor (a media outlet, a bare demonym)."""
+    dictionary = dictionary or default_dictionary()
+    if label != ACTOR_LABEL and dictionary.is_non_actor(surface):
+        return None
+    actor = dictionary.lookup(surface, country=country)
+    if actor is None and label == ACTOR_LABEL:
+        actor = dictionary.get(ent_id)
+    if actor is not None:
+        return _with_context(actor, country, dictionary)
+    if label == "NORP" and dictionary.country_of_word(surface):
+        return None
+    return unresolved_actor(surface)
+
+
+def unresolved_actor(surface: str) -> Actor | None:
+    """An actor the dictionary does not know, kind guessed from words in its name; None for media names."""
+    kind = ActorKind.UNKNOWN
+    for guess, pattern in _KIND_WORDS:
+        if pattern.search(surface):
+            if guess is None:
+                return None
+            kind = guess
+            break
+    key = normalize(surface)
+    if not key:
+        return None
+    return Actor(id=f"{UNRESOLVED_PREFIX}{key}", name=surface, kind=kind)
+
+
+def context_country(sdoc: Any, dictionary: ActorDictionary) -> str:
+    """The country a document is mostly about: the most frequent country among place names, demonyms and
+    country forces (the first named wins a tie); "" when none is named."""
+    counts: Counter[str] = Counter()
+    for ent in sdoc.ents:
+        code = ""
+        if ent.label_ in COUNTRY_LABELS:
+            code = dictionary.country_of_word(ent.text)
+        elif ent.label_ == ACTOR_LABEL and ent.ent_id_.startswith("forces:"):
+            actor = dictionary.lookup(ent.text)
+            code = actor.country if actor is not None else ""
+        if code:
+            counts[code] += 1
+    if not counts:
+        return ""
+    return counts.most_common(1)[0][0]
+
+
+def _with_context(actor: Actor, country: str, dictionary: ActorDictionary) -> Actor:
+    if country and not actor.country and actor.id.startswith(GENERIC_PREFIX) and actor.kind == ActorKind.STATE_FORCES:
+        return replace(actor, country=country)
+    return actor
+
+
+def _join_heads(text: str, found: list[tuple[Span, Actor, str]]) -> list[tuple[Span, Actor, str]]:
+    """'Hamas' + 'militants' -> one mention 'Hamas militants' of Hamas."""
+    out: list[tuple[Span, Actor, str]] = []
+    for span, actor, label in found:
+        if out and actor.id.startswith(GENERIC_PREFIX) and normalize(span.text) in HEAD_NOUNS:
+            prev_span, prev_actor, prev_label = out[-1]
+            if not prev_actor.id.startswith(GENERIC_PREFIX) and _ADJACENT_GAP.match(text[prev_span.end : span.start]):
+                out[-1] = (Span.of(text, prev_span.start, span.end), prev_actor, prev_label)
+                continue
+        out.append((span, actor, label))
+    return out
+
+
+def _attach_prefixes(
+    text: str, found: list[tuple[Span, Actor, str]], prefixes: list[tuple[int, int, str]]
+) -> list[tuple[Span, Actor, str]]:
+    """'Afghan' + 'civilians' -> one mention 'Afghan civilians' of civilians with country AF; a NORP that is not
+    a country's demonym and precedes no actor ("the Kurds") stays as an unresolved actor; bare demonyms go."""
+    if not prefixes:
+        return found
+    by_end = {end: (start, code) for start, end, code in prefixes}
+    used: set[int] = set()
+    out = []
+    for span, actor, label in found:
+        end = next((e for e in (span.start - 1, span.start) if e in by_end), None)
+        if end is not None and actor.id.startswith(GENERIC_PREFIX) and _ADJACENT_GAP.match(text[end : span.start]):
+            start, code = by_end[end]
+            used.add(end)
+            span = Span.of(text, start, span.end)
+            actor = replace(actor, country=code) if code and not actor.country else actor
+        out.append((span, actor, label))
+    for start, end, code in prefixes:
+        if end in used or code:
+            continue
+        actor = unresolved_actor(text[start:end])
+        if actor is not None:
+            out.append((Span.of(text, start, end), actor, "NORP"))
+    out.sort(key=lambda item: (item[0].start, item[0].end))
+    return out
+
+
+def _parsed(doc: Document) -> Any:
+    if doc.nlp is None:
+        from frontlines.nlp.annotate import build_pipeline
+
+        doc.nlp = build_pipeline()(doc.text)
+    return doc.nlp

@@ -1,0 +1,309 @@
+"""Casualty statements of one document: who was killed, hurt, captured or went missing, and how many.
+
+Recipe, per sentence of event text (captions and pull-quotes never count):
+
+1. find victim phrases: counts with a victim noun, "a policeman", "the couple", named people;
+2. attach each to a casualty verb after it ("were killed") or before it ("killing"), sharing verbs across
+   coordinated phrases ("two policemen and two militants were killed");
+3. drop background and consequence mentions ("since 2011 the war has killed", "confessed to killing");
+4. mark sub-counts ("12 killed, including 3 children": the evidence span starts at "including");
+5. read elliptical losses ("A lost 500 fighters, B about 900") and explicit zeros ("no one was hurt").
+
+Every report's ``span`` is its sentence (or, for a sub-count, the sentence from its cue on), which is what
+:func:`frontlines.casualties.summary.summarize` groups by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from frontlines.casualties.patterns import patterns
+from frontlines.casualties.phrases import (
+    VictimPhrase,
+    article_phrases,
+    counted_phrases,
+    drop_appositions,
+    named_phrases,
+)
+from frontlines.model import Actor, CasualtyKind, CasualtyReport, Count, Document, Span, VictimCategory, category_of
+from frontlines.numbers import find_counts
+
+# Head nouns that say what happened to their people by themselves: "12 martyrs", "the dead", "two bodies".
+IMPLIED_KIND = {
+    "martyr": CasualtyKind.KILLED,
+    "martyrs": CasualtyKind.KILLED,
+    "dead": CasualtyKind.KILLED,
+    "deaths": CasualtyKind.KILLED,
+    "fatalities": CasualtyKind.KILLED,
+    "bodies": CasualtyKind.KILLED,
+}
+_KINDS = tuple(CasualtyKind)
+_ELLIPSIS = re.compile(r"^\s*[,;]?\s*(?:and|while|whereas|but)?\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+")
+_SUBJECT = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*$")
+
+
+@dataclass
+class _Attached:
+    phrase: VictimPhrase
+    kind: CasualtyKind | None = None
+    side: str = ""  # "after" or "before": where the verb was
+    verb_start: int = -1  # offset in the sentence of a verb before the phrase
+    verb_end: int = -1  # offset in the sentence of the end of a verb after it
+    group: int = 0  # coordinated phrases sharing one verb share a group
+    lost: bool = False  # "lost N fighters": losses of a named party
+    subcount: bool = False
+    lumped: bool = False
+
+
+def _group_kind(match: re.Match[str], prefix: str = "") -> CasualtyKind | None:
+    for kind in _KINDS:
+        if match.groupdict().get(prefix + kind.value) is not None:
+            return kind
+    return None
+
+
+def _attach_after(sentence: str, item: _Attached) -> None:
+    p = patterns()
+    after = sentence[item.phrase.end :]
+    match = p.after.match(after)
+    if match is None:
+        return
+    passive, active = _group_kind(match), _group_kind(match, "a_")
+    if passive is not None and not match.group("aux").strip() and p.active_object.match(after[match.end() :]):
+        return  # "three militants killed two policemen": the verb is active, its subject is not a victim
+    kind = passive or active
+    verb_at = match.start(kind.value if passive else "a_" + kind.value) if kind else 0
+    if kind in (CasualtyKind.KILLED, CasualtyKind.WOUNDED) and p.lumped.match(after[verb_at:]):
+        item.lumped = True
+        return
+    item.kind, item.side, item.verb_end = kind, "after", item.phrase.end + match.end()
+
+
+def _attach_before(sentence: str, item: _Attached) -> None:
+    p = patterns()
+    before = sentence[: item.phrase.start]
+    match = p.before.search(before)
+    if match is not None:
+        kind = _group_kind(match)
+        verb = match.group().strip().lower()
+        lost = verb.startswith(("lost", "losing"))
+        if lost and not item.phrase.head:
+            return
+        if kind in (CasualtyKind.KILLED, CasualtyKind.WOUNDED) and p.lumped.match(sentence[item.phrase.end :]):
+            item.lumped = True
+            return
+        item.kind, item.side, item.verb_start, item.lost = kind, "before", match.start(), lost
+        return
+    if p.leaving.search(before):
+        result = p.leaving_result.match(sentence[item.phrase.end :])
+        if result is not None:
+            item.kind, item.side = _group_kind(result), "before"
+
+
+def _attach(sentence: str, phrase: VictimPhrase, group: int) -> _Attached:
+    item = _Attached(phrase, group=group)
+    _attach_after(sentence, item)
+    if item.kind is None and not item.lumped:
+        implied = IMPLIED_KIND.get(phrase.head.lower())
+        if implied is not None:
+            item.kind, item.side = implied, "after"
+        else:
+            _attach_before(sentence, item)
+    return item
+
+
+def _share_coordinated(sentence: str, items: list[_Attached]) -> None:
+    """"Two policemen and two militants were killed": coordinated phrases share the verb after or before them."""
+    p = patterns()
+    for left, right in reversed(list(zip(items, items[1:], strict=False))):
+        gap = sentence[left.phrase.end : right.phrase.start]
+        if left.kind is None and right.side == "after" and p.coordination.match(gap):
+            left.kind, left.side, left.group = right.kind, "after", right.group
+    for left, right in zip(items, items[1:], strict=False):
+        gap = sentence[left.phrase.end : right.phrase.start]
+        if right.kind is None and left.side == "before" and p.coordination.match(gap):
+            right.kind, right.side, right.lost, right.group = left.kind, "before", left.lost, left.group
+
+
+def _mark_subcounts(sentence: str, items: list[_Attached]) -> dict[int, int]:
+    """"nine people, including four children": the second is part of the first (same kind unless it has its own).
+
+    Returns, for each sub-count item's index, the offset of its cue ("including"), shared by coordinated sub-counts.
+    """
+    p = patterns()
+    last_kind: CasualtyKind | None = None
+    cues: dict[int, int] = {}
+    for n, item in enumerate(items):
+        cue = p.subcount.search(sentence[: item.phrase.start])
+        previous = items[n - 1] if n else None
+        if cue and last_kind is not None:
+            cues[n] = cue.start()
+        elif previous is not None and n - 1 in cues and previous.group == item.group:
+            cues[n] = cues[n - 1]
+        if n in cues:
+            item.subcount = True
+            item.kind = item.kind or last_kind
+        elif item.kind is not None:
+            last_kind = item.kind
+    return cues
+
+
+def _clause_spans(sentence: str, items: list[_Attached], cues: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """The evidence span of each item: its clause (coordinated phrases and their verb), or its sub-count."""
+    groups: dict[int, tuple[int, int]] = {}
+    for item in items:
+        if item.kind is None or item.subcount:
+            continue
+        start = min(item.phrase.start, item.verb_start if item.verb_start >= 0 else item.phrase.start)
+        end = max(item.phrase.end, item.verb_end)
+        old = groups.get(item.group, (start, end))
+        groups[item.group] = (min(old[0], start), max(old[1], end))
+    spans: dict[int, tuple[int, int]] = {}
+    parent: int | None = None
+    for n, item in enumerate(items):
+        if item.kind is None:
+            continue
+        if n in cues and parent is not None:
+            spans[n] = (cues[n], item.phrase.end)
+            old = groups[parent]
+            groups[parent] = (old[0], max(old[1], item.phrase.end))
+        elif not item.subcount:
+            parent = item.group
+    if groups and patterns().new_incident.match(sentence):
+        first = min(groups, key=lambda g: groups[g][0])
+        groups[first] = (0, groups[first][1])
+    for n, item in enumerate(items):
+        if item.kind is not None and n not in spans and item.group in groups:
+            spans[n] = groups[item.group]
+    return spans
+
+
+def _is_background(sentence: str, item: _Attached) -> bool:
+    """Earlier or cumulative tolls, and killings named only as the cause of an arrest or confession."""
+    p = patterns()
+    if item.kind not in (CasualtyKind.KILLED, CasualtyKind.WOUNDED):
+        return False
+    return bool(p.background.search(sentence) or p.consequence.search(sentence[: item.phrase.start]))
+
+
+def _actor_in(actors: list[tuple[Span, Actor]], start: int, end: int) -> Actor | None:
+    for span, actor in actors:
+        if span.start < end and start < span.end:
+            return actor
+    return None
+
+
+def _loser(sentence: str, base: int, item: _Attached, actors: list[tuple[Span, Actor]]) -> Actor | None:
+    """The party that "lost" the people: a resolved actor right before the verb, else its capitalised name."""
+    before = sentence[: item.verb_start]
+    near = [(span, actor) for span, actor in actors if base <= span.start and span.end <= base + item.verb_start]
+    if near:
+        span, actor = max(near, key=lambda pair: pair[0].end)
+        if not sentence[span.end - base : item.verb_start].strip(" ,"):
+            return actor
+    match = _SUBJECT.search(before)
+    if match is None:
+        return None
+    name = match.group("name")
+    return Actor(id=f"unresolved:{name}", name=name)
+
+
+def _report(item: _Attached, span: Span, actor: Actor | None) -> CasualtyReport:
+    category = item.phrase.category
+    if actor is not None and category_of(actor) != VictimCategory.UNKNOWN:
+        category = category_of(actor)
+    assert item.kind is not None
+    return CasualtyReport(kind=item.kind, count=item.phrase.count, category=category, actor=actor, span=span)
+
+
+def _ellipsis(sentence: str, base: int, item: _Attached, report: CasualtyReport, actors: list[tuple[Span, Actor]]):
+    """"The A lost 500 fighters, B about 900": the second party's losses, with the first clause's verb and noun."""
+    rest = sentence[item.phrase.end :]
+    match = _ELLIPSIS.match(rest)
+    if match is None:
+        return None
+    counts = find_counts(rest[match.end() :], base + item.phrase.end + match.end())
+    if not counts or counts[0].span.start != base + item.phrase.end + match.end():
+        return None
+    name_start = base + item.phrase.end + match.start("name")
+    actor = _actor_in(actors, name_start, name_start + len(match.group("name")))
+    actor = actor or Actor(id=f"unresolved:{match.group('name')}", name=match.group("name"))
+    category = category_of(actor) if category_of(actor) != VictimCategory.UNKNOWN else item.phrase.category
+    return CasualtyReport(kind=report.kind, count=counts[0], category=category, actor=actor, span=report.span)
+
+
+def _zeros(sentence: str, sentence_span: Span) -> list[CasualtyReport]:
+    """Explicit zeros: "no casualties" (killed and wounded), "no one was hurt" (wounded)."""
+    kinds: set[CasualtyKind] = set()
+    for key, pattern in patterns().zero.items():
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        if key in ("both", "killed"):
+            kinds.add(CasualtyKind.KILLED)
+        if key in ("both", "wounded"):
+            kinds.add(CasualtyKind.WOUNDED)
+    zero_span = Span(sentence_span.start, sentence_span.start, "")
+    return [
+        CasualtyReport(kind=kind, count=Count(0, 0, 0, zero_span, "none"), span=sentence_span)
+        for kind in sorted(kinds, key=_KINDS.index)
+    ]
+
+
+def _phrases(sentence: str, base: int, persons: list[tuple[int, int]]) -> list[VictimPhrase]:
+    found = counted_phrases(sentence, base)
+    found += article_phrases(sentence, base, found)
+    found += named_phrases(sentence, base, persons, found)
+    return drop_appositions(sentence, sorted(found, key=lambda phrase: phrase.start))
+
+
+def sentence_reports(
+    sentence: str, base: int, *, persons: list[tuple[int, int]] = (), actors: list[tuple[Span, Actor]] = ()  # type: ignore[assignment]
+) -> list[CasualtyReport]:
+    """The casualty reports of one sentence starting at ``base`` in its document (``persons``: name offsets in it)."""
+    sentence_span = Span(base, base + len(sentence), sentence)
+    phrases = _phrases(sentence, base, list(persons))
+    items = [_attach(sentence, phrase, n) for n, phrase in enumerate(phrases)]
+    _share_coordinated(sentence, items)
+    cues = _mark_subcounts(sentence, items)
+    spans = _clause_spans(sentence, items, cues)
+    reports = []
+    for n, item in enumerate(items):
+        if item.kind is None or item.lumped or n not in spans or _is_background(sentence, item):
+            continue
+        if item.phrase.named and item.kind in (CasualtyKind.CAPTURED, CasualtyKind.MISSING):
+            continue
+        actor = _actor_in(list(actors), base + item.phrase.start, base + item.phrase.end)
+        if item.lost:
+            actor = actor or _loser(sentence, base, item, list(actors))
+        start, end = spans[n]
+        report = _report(item, Span(base + start, base + end, sentence[start:end]), actor)
+        reports.append(report)
+        if item.lost:
+            extra = _ellipsis(sentence, base, item, report, list(actors))
+            if extra is not None:
+                reports.append(extra)
+    return reports + _zeros(sentence, sentence_span)
+
+
+def parsed(doc: Document) -> Any:
+    """The spaCy Doc over ``doc.text``: ``doc.nlp`` when the annotate stage set it, else parsed here."""
+    if doc.nlp is not None:
+        return doc.nlp
+    from frontlines.nlp.model import load_spacy
+
+    return load_spacy()(doc.text)
+
+
+def extract_casualties(doc: Document) -> list[CasualtyReport]:
+    """Every casualty statement in the event text of ``doc`` (killed, wounded, captured, missing), in text order."""
+    reports: list[CasualtyReport] = []
+    for sent in parsed(doc).sents:
+        if not sent.text.strip() or not doc.is_event_text(sent.start_char):
+            continue
+        base = sent.start_char
+        persons = [(e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "PERSON"]
+        reports += sentence_reports(sent.text, base, persons=persons, actors=doc.actors)
+    return reports

@@ -1,0 +1,89 @@
+"""The casualty lexicon compiled into regexes, once per process (:func:`patterns`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from frontlines.casualties import lexicon
+from frontlines.model import CasualtyKind
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Patterns:
+    after: re.Pattern[str]  # a verb after the victims; group names are kind values, "aux" the auxiliaries
+    before: re.Pattern[str]  # a verb before the victims, anchored at the end of the text before them
+    leaving: re.Pattern[str]  # "left"/"leaving" right before the victims
+    leaving_result: re.Pattern[str]  # "dead"/"injured" right after them
+    lumped: re.Pattern[str]
+    zero: dict[str, re.Pattern[str]]
+    background: re.Pattern[str]
+    consequence: re.Pattern[str]
+    new_incident: re.Pattern[str]
+    subcount: re.Pattern[str]  # "including" before a sub-count
+    coordination: re.Pattern[str]  # the gap between two coordinated victim phrases
+    active_object: re.Pattern[str]  # what follows a transitive verb used actively: "killed two policemen"
+
+
+def _alt(parts: tuple[str, ...] | list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in parts)
+
+
+def _kind_groups(table: dict[CasualtyKind, tuple[str, ...]]) -> str:
+    return "|".join(f"(?P<{kind.value}>{_alt(parts)})" for kind, parts in table.items() if parts)
+
+
+def _after() -> re.Pattern[str]:
+    # What may stand between the victims and the verb: "(35)", an apposition between commas ("X, a trader,"),
+    # a name ("ASI Mohammad Rafiq"), "including ..." and "of the X force" / "belonging to ..." before an auxiliary.
+    aux_ahead = r"(?=\s*,?\s*(?:who\s+)?(?:were|was|have|has|had|are|is)\b)"
+    skip = (
+        r"(?:\s*\([^()]{0,120}\)"
+        r"|\s*,(?:(?!\b(?:were|was|is|are|had|have|has|and)\b)[^,.;()]|\([^()]{0,20}\)){1,90}(?=,)"
+        r"|\s*,?\s*(?:identified as|named|namely|alias)[\s,]+[^.;]{0,120}?" + aux_ahead
+        + r"|\s*,\s*(?:who|whose)\b[^.;]{0,150}?(?=,\s*(?:were|was|had|have|has|are|is)\b),"
+        + r"|\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+        r"|\s*,?\s*including\s+[^.;]{0,80}?" + aux_ahead
+        + r"|\s+(?:belonging|hailing|from|of|posted|deployed|stationed|working|travelling|traveling|associated"
+        r"|affiliated|on duty|in|at|who)\b[^.;]{0,120}?(?:" + aux_ahead + r"|(?=\s*[,(])))*"
+    )
+    passive = _kind_groups({k: v for k, v in lexicon.AFTER_PASSIVE.items()})
+    active = _kind_groups({k: v for k, v in lexicon.AFTER_ACTIVE.items()}).replace("(?P<", "(?P<a_")
+    aux = rf"(?P<aux>(?:\s+{lexicon.AUXILIARIES}\b)*)"
+    chain = rf"(?:\s*(?:{lexicon.CHAINED})(?:\s+\w+){{0,3}}?\s+and\s+(?:later\s+|then\s+)?)?"
+    return re.compile(rf"^{skip}\s*,?(?:\s*who)?{aux}{chain}\s*(?:{passive}|{active})\b", _FLAGS)
+
+
+def _before() -> re.Pattern[str]:
+    verbs = _kind_groups(lexicon.BEFORE)
+    return re.compile(rf"\b(?:{verbs})\s*,?\s*(?:the\s+|all\s+|another\s+|as many as\s+)?$", _FLAGS)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    """All casualty regexes, compiled on first use."""
+    leaving_result = "|".join(f"(?P<{k.value}>{v})" for k, v in lexicon.LEAVING_RESULT.items())
+    return Patterns(
+        after=_after(),
+        before=_before(),
+        leaving=re.compile(rf"\b{lexicon.LEAVING}\s+(?:at least\s+|about\s+)?$", _FLAGS),
+        leaving_result=re.compile(rf"^(?:\s+\w+){{0,2}}?\s+(?:{leaving_result})\b", _FLAGS),
+        lumped=re.compile(rf"^\s*(?:{_alt(lexicon.LUMPED)})", _FLAGS),
+        zero={key: re.compile(rf"\b(?:{_alt(parts)})", _FLAGS) for key, parts in lexicon.ZERO.items()},
+        background=re.compile(rf"\b(?:{_alt(lexicon.BACKGROUND)})\b", _FLAGS),
+        consequence=re.compile(rf"\b(?:{_alt(lexicon.CONSEQUENCE)})\b", _FLAGS),
+        new_incident=re.compile(rf"^\W*(?:{_alt(lexicon.NEW_INCIDENT)})\b", _FLAGS),
+        subcount=re.compile(r"\b(?:including|includes|included|among them|among whom|of whom|of them)\s*$", _FLAGS),
+        coordination=re.compile(
+            r"^(?:\s*\([^()]{0,60}\)|\s*,\s*(?:identified as|aged|alias|a resident of|resident of)[^,]{0,60}(?=,)"
+            r"|\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))*"
+            r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|as well as|along with|besides|&|plus)\s+)(?:also\s+)?$",
+            _FLAGS,
+        ),
+        active_object=re.compile(
+            r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|at least|\d|[A-Z])",
+        ),
+    )

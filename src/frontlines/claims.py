@@ -1,0 +1,193 @@
+"""Claims: who says what, and how firmly (asserted, reported, speculative, predicted, denied).
+
+A claim is a sentence (split further at line breaks) of event text that carries a modality cue or a source:
+
+1. skip sentences in captions and pull-quotes, and sentences that only repeat a quote already given;
+2. the source: the speaker of a quote the sentence lies in, else the subject of a speech verb or the object of
+   "according to" in the sentence, else a hearsay phrase ("on several reports", "sources say"), else "" (the
+   article's own voice);
+3. the modality: the strongest content cue (denied > speculative > predicted), else asserted for a sentence of a
+   direct quote with a known speaker, else the attribution itself (a reporting cue -> reported, an asserting verb
+   -> asserted); a sentence with no cue and no source is no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from frontlines.attribution_lexicon import MODAL_TOKENS, MODALITY_CUES, speech_verb_forms
+from frontlines.model import Claim, Document, Modality, Quote, Span
+from frontlines.quotes import _Parse, find_attribution, find_speaker, nlp_of, quote_candidates
+
+# Content modalities in order of strength: the first one with a cue in the sentence wins.
+CONTENT_ORDER = (Modality.DENIED, Modality.SPECULATIVE, Modality.PREDICTED)
+# Cues that count only when their token is a verb ("claims" the noun, "reports" the noun do not attribute).
+_VERB_ONLY = frozenset({"said", "says", "told", "reported", "reports", "claimed", "claims", "added", "stated", "noted"})
+_HEARSAY = re.compile(
+    r"\b(?:according\s+to|on|citing|in)\s+(?P<source>(?:(?:several|many|multiple|some|local|unconfirmed|media|news|"
+    r"other|various|the)\s+){0,2}(?:reports|sources|accounts|witnesses|residents|rumou?rs))\b",
+    re.IGNORECASE,
+)
+_LINE_BREAK = re.compile(r"\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    modality: Modality
+    span: Span
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> tuple[tuple[Modality, re.Pattern[str]], ...]:
+    """One compiled alternation of whole-word cue phrases per modality."""
+    compiled = []
+    for name, phrases in MODALITY_CUES.items():
+        words = sorted(phrases, key=len, reverse=True)
+        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in words)
+        compiled.append((Modality(name), re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def _cue_counts(parse: _Parse, start: int, text: str) -> bool:
+    """Modal and verb cues must be that part of speech in the parse ("May 2019", "the will", "the claims")."""
+    first = text.split()[0].lower() if text.split() else ""
+    if first.rstrip("'’") in MODAL_TOKENS or first in ("won't", "won’t"):
+        token = parse.token_at(start)
+        return token is not None and token.tag_ == "MD"
+    if first in _VERB_ONLY and len(text.split()) == 1:
+        token = parse.token_at(start)
+        return token is not None and token.pos_ in ("VERB", "AUX")
+    return True
+
+
+def find_cues(parse: _Parse, span: Span) -> list[Cue]:
+    """Every modality cue in ``span``, in text order."""
+    cues = []
+    for modality, pattern in cue_patterns():
+        for match in pattern.finditer(parse.text, span.start, span.end):
+            if _cue_counts(parse, match.start(), match.group()):
+                cues.append(Cue(modality, Span.of(parse.text, match.start(), match.end())))
+    return sorted(cues, key=lambda cue: cue.span.start)
+
+
+def _pieces(doc: Document, nlp_doc: Any) -> list[Span]:
+    """Sentences of event text, split at line breaks (a heading or pull-quote line never joins the next line)."""
+    pieces = []
+    for sentence in nlp_doc.sents:
+        start = sentence.start_char
+        for part in [*_LINE_BREAK.finditer(doc.text, start, sentence.end_char), None]:
+            end = part.start() if part is not None else sentence.end_char
+            piece = doc.text[start:end]
+            if piece.strip() and doc.is_event_text(start):
+                lead = len(piece) - len(piece.lstrip())
+                pieces.append(Span.of(doc.text, start + lead, start + len(piece.rstrip())))
+            start = part.end() if part is not None else end
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str = ""
+    span: Span | None = None
+    cue: Span | None = None  # the attributing word: a speech verb, "according to", a hearsay phrase
+    quoted: bool = False  # the sentence is (part of) a direct quote of this source
+
+
+def _source(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Source:
+    """Who a sentence piece is attributed to: a quote's speaker, a speech verb's subject, a hearsay phrase."""
+    for content, quote in quotes:
+        if content.overlaps(piece) and quote.speaker:
+            return Source(quote.speaker, quote.speaker_span, None, quoted=True)
+    chars = parse.nlp.char_span(piece.start, piece.end, alignment_mode="expand")
+    found = find_attribution(parse, list(chars) if chars is not None else [], piece.start)
+    if found is not None:
+        speaker, token = found
+        end = token.idx + len(token.text)
+        if token.lower_ == "according" and token.i + 1 < len(parse.nlp):
+            end = parse.nlp[token.i + 1].idx + len(parse.nlp[token.i + 1].text)
+        return Source(speaker.name, speaker.span, Span.of(parse.text, token.idx, end))
+    hearsay = _HEARSAY.search(parse.text, piece.start, piece.end)
+    if hearsay is not None:
+        return Source(hearsay["source"], Span.of(parse.text, *hearsay.span("source")), _span_of(parse, hearsay))
+    return Source()
+
+
+def _span_of(parse: _Parse, match: re.Match[str]) -> Span:
+    return Span.of(parse.text, match.start(), match.end())
+
+
+def _verb_cue(cues: list[Cue], source: Source) -> Cue | None:
+    """The cue the attribution itself sets: its verb's group when the verb is a cue ("confirmed" -> asserted)."""
+    if source.cue is None:
+        return None
+    for cue in cues:
+        if cue.span.overlaps(source.cue) and cue.modality in (Modality.REPORTED, Modality.ASSERTED):
+            return cue
+    return Cue(Modality.REPORTED, source.cue)
+
+
+def _first(cues: list[Cue], modalities: tuple[Modality, ...]) -> Cue | None:
+    for modality in modalities:
+        found = [cue for cue in cues if cue.modality == modality]
+        if found:
+            return found[0]
+    return None
+
+
+def _claim(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Claim | None:
+    """The claim a sentence piece makes, or None when it has neither a cue nor a source.
+
+    Content cues decide first (denied > speculative > predicted). A direct quote without one is the speaker's flat
+    statement: asserted. Else the attribution decides (its verb's group: "said" reported, "confirmed" asserted),
+    else a reporting cue without a named source ("no casualties were reported").
+    """
+    cues = find_cues(parse, piece)
+    source = _source(parse, piece, quotes)
+    chosen = _first(cues, CONTENT_ORDER)
+    if chosen is None and source.quoted:
+        return Claim(source.name, piece.text, Modality.ASSERTED, piece, source.span, "quote")
+    if chosen is None:
+        chosen = _verb_cue(cues, source) if source.name else _first(cues, (Modality.REPORTED,))
+    if chosen is None:
+        return None
+    return Claim(source.name, piece.text, chosen.modality, piece, source.span, _cue_text(parse, chosen.span))
+
+
+def _cue_text(parse: _Parse, span: Span) -> str:
+    return " ".join(span.text.lower().split())
+
+
+def _repeats_dropped_quote(piece: Span, kept: list[Span], dropped: list[Span]) -> bool:
+    return any(span.overlaps(piece) for span in dropped) and not any(span.overlaps(piece) for span in kept)
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Claims of the document's event text, in text order, each with source, modality, cue and spans."""
+    scanned, kept, dropped = quote_candidates(doc)
+    nlp_doc = nlp_of(doc)
+    parse = _Parse(doc, nlp_doc, scanned)
+    quotes = _quotes_with_content(parse, scanned, kept)
+    claims = []
+    for piece in _pieces(doc, nlp_doc):
+        if _repeats_dropped_quote(piece, kept, dropped):
+            continue
+        claim = _claim(parse, piece, quotes)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _quotes_with_content(parse: _Parse, scanned: list[Any], kept: list[Span]) -> list[tuple[Span, Quote]]:
+    found = []
+    for content in kept:
+        quote = next(q for q in scanned if q.open < content.start and content.end <= q.close)
+        speaker = find_speaker(parse, quote)
+        if speaker is not None:
+            found.append((content, Quote(speaker.name, content.text, content, speaker.role, speaker.span)))
+    return found
+
+
+__all__ = ["cue_patterns", "extract_claims", "find_cues", "speech_verb_forms"]

@@ -1,0 +1,136 @@
+"""Where an event happened: the place of its sentence governed by a locative cue near the trigger, not a dateline,
+a speaker's seat, a border reference or an origin; else the nearest earlier place, else the document's focus."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from frontlines.geo.data import (
+    BASED_WORDS,
+    BORDER_WORDS,
+    DEMONYMS,
+    LOCATIVE_PREPOSITIONS,
+    NEAR_CUES,
+    NON_EVENT_CUES,
+    SETTLEMENT_NOUNS,
+    SPEECH_VERBS,
+    SURROUNDINGS_SUFFIXES,
+)
+from frontlines.model import Document, PlaceMention, Span
+
+_WORD = re.compile(r"[A-Za-z]+")
+# "BEIRUT (Reuters) -", "KABUL, Aug 3 -", "Aleppo, Syria —": a place at a line start followed by an agency or date.
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*[A-Z][A-Za-z.]*){0,2}\s*(?:\([^)]{1,40}\))?\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?[-–—:]"
+)
+_SURROUNDINGS_AFTER = re.compile(r"^\s+(?:" + "|".join(SURROUNDINGS_SUFFIXES) + r")\b", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:" + "|".join(BORDER_WORDS) + r")\b", re.IGNORECASE)
+_BASED_AFTER = re.compile(r"^-(?:" + "|".join(BASED_WORDS) + r")\b", re.IGNORECASE)
+_NEAR_WORDS = frozenset(NEAR_CUES)
+# Words before "of X" that keep X the event's place: "the city of X", "outskirts of X", "north of X".
+_OF_OK = frozenset(
+    {*SETTLEMENT_NOUNS, *NEAR_CUES, "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "neighborhoods", "neighbourhoods", "neighborhood", "neighbourhood", "centre", "center", "heart"}
+)  # fmt: skip
+_SETTLEMENT_SKIP = frozenset({"the", "of", "city", "town", "village", "western", "eastern", "northern", "southern"})
+
+LOCATIVE_BONUS = 2.0
+SETTLEMENT_BONUS = 1.5
+SPECIFICITY_BONUS = {1: 1.0, 2: 0.5, 3: 0.0}
+DISTANCE_PENALTY_PER_CHAR = 0.005
+NON_EVENT_PENALTY = 3.0
+DATELINE_PENALTY = 5.0
+
+
+def _words_before(text: str, start: int, floor: int, n: int = 5) -> list[str]:
+    """Up to ``n`` lower-cased words before ``start`` (not before ``floor``), nearest first."""
+    window = text[max(floor, start - 80) : start]
+    return [w.lower() for w in _WORD.findall(window)][::-1][:n]
+
+
+def is_dateline(doc: Document, mention: PlaceMention) -> bool:
+    start = mention.span.start
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    if doc.text[line_start:start].strip():
+        return False
+    return bool(_DATELINE_AFTER.match(doc.text[mention.span.end : mention.span.end + 60]))
+
+
+def is_near(doc: Document, mention: PlaceMention, floor: int = 0) -> bool:
+    """'near X', 'outskirts of X', 'X countryside', 'the western countryside of X'."""
+    if _SURROUNDINGS_AFTER.match(doc.text[mention.span.end : mention.span.end + 20]):
+        return True
+    before = [w for w in _words_before(doc.text, mention.span.start, floor) if w not in _SETTLEMENT_SKIP]
+    return bool(before) and before[0] in _NEAR_WORDS
+
+
+def _non_event(doc: Document, mention: PlaceMention, before: list[str]) -> bool:
+    """A speaker's location, a border reference, an origin or a demonym."""
+    after = doc.text[mention.span.end : mention.span.end + 20]
+    if mention.span.text in DEMONYMS or mention.span.text.rstrip("s") in DEMONYMS:
+        return True
+    if _BORDER_AFTER.match(after) or _BASED_AFTER.match(after) or any(w in BORDER_WORDS for w in before[:4]):
+        return True
+    if before and before[0] in NON_EVENT_CUES and not (len(before) > 1 and before[1] in _OF_OK):
+        return True
+    return any(w in SPEECH_VERBS or w in BASED_WORDS for w in before[1:3]) and before[0] in ("in", "from", "at")
+
+
+def event_score(doc: Document, mention: PlaceMention, sentence: Span, trigger: Span | None) -> float:
+    """How likely the mention is the place where the sentence's event happened."""
+    before = _words_before(doc.text, mention.span.start, sentence.start)
+    score = SPECIFICITY_BONUS.get(mention.place.precision, 0.0)
+    if before and before[0] in LOCATIVE_PREPOSITIONS:
+        score += LOCATIVE_BONUS
+    elif len(before) > 1 and before[0] == "of" and before[1] in _OF_OK:
+        score += SETTLEMENT_BONUS
+    if _SURROUNDINGS_AFTER.match(doc.text[mention.span.end : mention.span.end + 20]):
+        score += LOCATIVE_BONUS
+    if _non_event(doc, mention, before):
+        score -= NON_EVENT_PENALTY
+    if is_dateline(doc, mention):
+        score -= DATELINE_PENALTY
+    if trigger is not None:
+        gap = max(trigger.start - mention.span.end, mention.span.start - trigger.end, 0)
+        score -= DISTANCE_PENALTY_PER_CHAR * gap
+    return score
+
+
+def _adjusted(doc: Document, mention: PlaceMention, floor: int) -> PlaceMention:
+    """The mention with ACLED precision: 2 for 'near X' / 'X countryside' around a town, the place's own otherwise."""
+    precision = mention.place.precision
+    if precision == 1 and is_near(doc, mention, floor):
+        precision = 2
+    return mention if precision == mention.place.precision else replace(mention, place=replace(mention.place, precision=precision))
+
+
+def _usable(doc: Document, mention: PlaceMention) -> bool:
+    before = _words_before(doc.text, mention.span.start, 0)
+    return not is_dateline(doc, mention) and not _non_event(doc, mention, before)
+
+
+def _focus(doc: Document, places: list[PlaceMention]) -> PlaceMention | None:
+    """The document's most mentioned usable place, the most specific first among equals."""
+    usable = [m for m in places if _usable(doc, m)]
+    if not usable:
+        return None
+    counts = Counter(m.place.geonameid for m in usable)
+    return max(usable, key=lambda m: (counts[m.place.geonameid], -m.place.precision, -m.span.start))
+
+
+def locate_event(
+    doc: Document, places: list[PlaceMention], sentence: Span, trigger: Span | None
+) -> PlaceMention | None:
+    """The place where the event of ``sentence`` (with ``trigger``) happened, with its precision adjusted."""
+    inside = [m for m in places if sentence.contains(m.span)]
+    if inside:
+        scored = sorted(inside, key=lambda m: -event_score(doc, m, sentence, trigger))
+        if event_score(doc, scored[0], sentence, trigger) > -1.0:
+            return _adjusted(doc, scored[0], sentence.start)
+    earlier = [m for m in places if m.span.end <= sentence.start and _usable(doc, m)]
+    if earlier:
+        return _adjusted(doc, earlier[-1], 0)
+    focus = _focus(doc, places)
+    return _adjusted(doc, focus, 0) if focus is not None else None
