@@ -94,3 +94,18 @@ def test_pullquote_block_is_no_claim() -> None:
     blocks = [Block(BlockKind.BODY, 0, len(body)), Block(BlockKind.PULLQUOTE, len(body), len(text))]
     assert extract_claims(doc_of(text, blocks)) == []
     assert [c.modality for c in extract_claims(doc_of(text))] == [S]
+
+
+@pytest.mark.gold
+def test_seed_article_quotes_once_and_modalities(seed_path) -> None:  # type: ignore[no-untyped-def]
+    """The seed article (read at test time, never copied): no quote repeats another, one predicted claim of the
+    named politician, and the article's own guesses are speculative."""
+    from frontlines.quotes import _key, extract_quotes
+
+    text = seed_path.read_text(encoding="utf-8")
+    doc = doc_of(text)
+    keys = [_key(quote.text) for quote in extract_quotes(doc)]
+    assert keys and not any(a in b for i, a in enumerate(keys) for j, b in enumerate(keys) if i != j)
+    claims = extract_claims(doc)
+    assert any(c.modality == P and c.source == "Donald Trump" for c in claims)
+    assert sum(1 for c in claims if c.modality == S and c.source == "") >= 3

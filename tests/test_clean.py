@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from frontlines.clean import MAX_RAW_BYTES, clean_document, main_text
 from frontlines.clean.encoding import decode_bytes, looks_binary
+from frontlines.clean.html import with_fallback
 from frontlines.clean.language import detect_language
 from frontlines.clean.metrics import body_scores, pubdate_accuracy, snippet_scores
-from frontlines.clean.pubdate import is_bare_year, jsonld_published, text_published
+from frontlines.clean.pubdate import declared_published, is_bare_year, jsonld_published, text_published
 from frontlines.clean.text import Unit, assemble, classify, is_caption, is_furniture, split_units
 from frontlines.model import Block, BlockKind, Document
 
@@ -133,6 +134,16 @@ def test_html_with_only_navigation_is_empty() -> None:
     assert doc.discard is not None and doc.discard.reason == "empty"
 
 
+def test_fragment_extraction_falls_back_to_baseline() -> None:
+    from trafilatura.utils import load_html
+
+    tree = load_html(ARTICLE_HTML)
+    units = with_fallback(tree, [Unit("Army retakes Marenko")])
+    assert any(PARAGRAPHS[1] in unit.text for unit in units)
+    full = [Unit(p) for p in PARAGRAPHS]
+    assert with_fallback(tree, full) == full
+
+
 def test_non_english_page_is_discarded_but_keeps_its_date_and_title() -> None:
     german = " ".join(
         [
@@ -192,6 +203,39 @@ def test_single_headline_is_body_and_english() -> None:
 def test_hard_wrapped_paragraph_is_joined() -> None:
     units = split_units("The army said the town\nwas retaken on Tuesday.\n\nA second paragraph.")
     assert [u.text for u in units] == ["The army said the town was retaken on Tuesday.", "A second paragraph."]
+
+
+WRAPPED = "The army said the town\nwas retaken on  Tuesday.\r\nA  second paragraph\twith tabs.  "
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (PARAGRAPHS[0], PARAGRAPHS[0]),
+        ("\n".join(PARAGRAPHS), "\n".join(PARAGRAPHS)),
+        ("  " + "\n\n".join(PARAGRAPHS), "  " + "\n\n".join(PARAGRAPHS)),
+        (WRAPPED, WRAPPED.replace("town\n", "town ").rstrip()),  # a wrapped line is joined, same length
+    ],
+)
+def test_clean_plain_text_keeps_offsets(raw: str, expected: str) -> None:
+    """Text without furniture keeps its characters and offsets, so spans map back onto the input."""
+    doc = clean_document(Document(raw=raw))
+    assert doc.text == expected
+    assert_blocks_valid(doc)
+
+
+def test_offsets_before_dropped_furniture_are_unchanged() -> None:
+    doc = clean_document(Document(raw=FURNITURE_TEXT))
+    cut = FURNITURE_TEXT.index("Share this article")
+    assert FURNITURE_TEXT[:cut].rstrip() == doc.text
+
+
+def test_dateline_line_is_dropped_but_gives_the_date() -> None:
+    raw = "\n\n".join(["Rebels seize Marenko", "By Jane Doe", "Published: 3 March 2021", *PARAGRAPHS[:2]])
+    doc = clean_document(Document(raw=raw))
+    assert "Jane Doe" not in doc.text and "Published" not in doc.text
+    assert (doc.published, doc.published_source) == (date(2021, 3, 3), "text")
+    assert doc.title == "Rebels seize Marenko"
 
 
 # --- adversarial inputs ---------------------------------------------------------------------------------------------
@@ -266,6 +310,14 @@ def test_decode_bytes(raw: bytes, expected: str) -> None:
         "Read more \u00bb",
         "12 Comments",
         "Tags: Syria, Islamic State, Hajin",
+        "By Jane Doe and John Roe, Reuters",
+        "Updated: Tue 3 March 2020, 10:45 GMT",
+        "March 3, 2019 | 4 min read",
+        "(Credit: Jane Doe / Example Agency)",
+        "May 2, 2020 at 10:15 AM | categories: World, Africa | 4 Comments",
+        "\u0410dv\u0435rt\u0456\u0455\u0435 w\u0456th us",  # Cyrillic look-alikes
+        "This article is the copyrighted property of Example News. Written permission must be obtained before any "
+        "reprint in online or print media, and the article may not be rewritten or redistributed in any form.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -278,6 +330,9 @@ def test_furniture_lines(line: str) -> None:
         PARAGRAPHS[0],
         "The rebels said they would subscribe to any ceasefire agreement brokered by the regional bloc.",
         "Read the full statement below.",  # short, but an article's own sentence
+        "By the end of the day, the army controlled the bridge.",
+        "12 killed in attack on market",
+        "| Province | Killed | Wounded |",  # a table row
         "Heavy losses",
         "Three soldiers were killed, the ministry said in a newsletter to reporters on Friday evening in the capital.",
     ],
@@ -383,6 +438,20 @@ def test_detect_language(text: str, expected: str) -> None:
 )
 def test_jsonld_published(html: str, expected: date | None) -> None:
     assert jsonld_published(html, latest=date(2024, 1, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "htmldate_value", "expected"),
+    [
+        ('"datePublished":"2020-02-18T02:18:11Z"', "https://x.example/2020/02/17/story/", None, date(2020, 2, 17)),
+        ('"datePublished":"2020-02-18T14:18:11Z"', "https://x.example/2020/02/17/story/", None, date(2020, 2, 18)),
+        ('"datePublished":"2020-02-18T02:18:11Z"', "https://x.example/story/", None, date(2020, 2, 18)),
+        ("<p>no structured date</p>", "https://x.example/story/", "2020-05-06", date(2020, 5, 6)),
+        ("<footer>Copyright 2020</footer>", "https://x.example/", "2020-01-01", None),
+    ],
+)
+def test_declared_published(html: str, url: str, htmldate_value: str | None, expected: date | None) -> None:
+    assert declared_published(html, url=url, htmldate_value=htmldate_value, latest=date(2024, 1, 1)) == expected
 
 
 def test_bare_year_is_not_a_date() -> None:

@@ -124,6 +124,7 @@ def test_no_future_dates(sentence: str) -> None:
         "May God protect them, the imam said.",
         "A force of 2,000 fighters crossed the river.",
         "They will march on the capital.",
+        "March organisers said the route was changed.",
     ],
 )
 def test_durations_and_non_dates_rejected(sentence: str) -> None:
@@ -234,3 +235,44 @@ def test_find_dates_never_crashes_and_spans_are_exact(parts: list[str], publishe
         assert text[span.start : span.end] == span.text
         assert rng.span == span
         assert rng.start <= rng.end <= bound
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("Rebels attacked on Monday. The previous day, a drone was shot down.", "The previous day", date(2019, 3, 10)),
+        ("Rebels attacked on March 4. Two days later the army struck back.", "Two days later", date(2019, 3, 6)),
+        ("Rebels attacked on Tuesday. That night the town was shelled.", "That night", date(2019, 3, 12)),
+        ("The previous day, a drone was shot down.", "The previous day", None),  # nothing to count from
+        ("Rebels attacked on Monday. The next day is a holiday.", "The next day", date(2019, 3, 12)),
+    ],
+)
+def test_anaphoric_days_follow_the_last_named_day(text: str, expression: str, expected: date | None) -> None:
+    found = {span.text: rng.start for span, rng in find_dates(doc_of(text))}
+    assert found.get(expression) == expected
+
+
+FORMATS = ["%d %B %Y", "%B %d, %Y", "%b. %d, %Y", "%Y-%m-%d", "%A, %B %d, %Y", "%d/%m/%Y", "%d-%b-%Y"]
+YEARLESS = ["%B %d", "%d %B", "%b. %d", "the %dth of %B"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    published=st.dates(min_value=date(1995, 1, 1), max_value=date(2035, 12, 31)),
+    back=st.integers(min_value=0, max_value=364),
+    layout=st.sampled_from(FORMATS + YEARLESS),
+)
+def test_rendered_dates_resolve_to_themselves(published: date, back: int, layout: str) -> None:
+    """Any day up to a year before publication, written in a common layout, resolves to that day (year inferred
+    for the layouts without one)."""
+    from datetime import timedelta
+
+    day = published - timedelta(days=back)
+    if layout == "%d/%m/%Y" and day.day <= 12 and day.day != day.month:
+        return  # day/month order is ambiguous there: covered by the table above
+    expression = day.strftime(layout).replace(" 0", " ")
+    if expression.startswith("0"):
+        expression = expression[1:]
+    text = f"Gunmen attacked the post on {expression} at dawn."
+    found = find_dates(doc_of(text, published))
+    assert [(rng.start, rng.precision) for _, rng in found] == [(day, DAY)], expression

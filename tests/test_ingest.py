@@ -89,3 +89,28 @@ def test_same_content_has_same_id_and_different_content_differs():
 def test_bad_published_value_is_ignored_not_fatal():
     doc = document_from_record('{"text": "A", "published": "yesterday"}', where="f:1")
     assert doc.given_published is None and doc.discard is None and doc.external_id == "f:1"
+
+
+def test_urls_and_url_lists_go_through_the_fetcher(tmp_path):
+    from frontlines.sources.fetch import FakeFetcher, fake_page
+
+    page = "<html><body><p>Rebels attacked a convoy.</p></body></html>"
+    fetcher = FakeFetcher({"https://news.example/a": fake_page("https://news.example/a", page, content_type="text/html")})
+    url_list = write(tmp_path, "watch.urls", "# outlets\nhttps://news.example/a\nhttps://news.example/missing\n")
+    direct, listed, missing = iter_documents(["https://news.example/a", url_list], fetcher=fetcher)
+    assert direct.url == "https://news.example/a" and direct.media_type == "text/html" and direct.discard is None
+    assert listed.raw == direct.raw
+    assert missing.discard is not None and missing.discard.reason == "fetch_failed"
+
+
+def test_warc_archives_in_a_directory_are_streamed(tmp_path):
+    from datetime import UTC, datetime
+
+    from frontlines.sources.warc import write_test_warc
+
+    when = datetime(2023, 5, 4, 12, 0, tzinfo=UTC)
+    pages = [(f"https://news.example/{i}", f"<html><body><p>Story {i}</p></body></html>", when) for i in range(3)]
+    write_test_warc(tmp_path / "crawl.warc.gz", pages, gzip=True)
+    docs = list(iter_documents([tmp_path]))
+    assert [d.url for d in docs] == [url for url, _, _ in pages]
+    assert all(d.fetched_at == when and d.media_type == "text/html" for d in docs)

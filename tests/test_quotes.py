@@ -30,6 +30,12 @@ def doc_of(text: str, blocks: list[Block] | None = None) -> Document:
         ("Stray ” closing mark and “an open one", []),
         ('Mixed "straight” marks', ["straight"]),
         ("", []),
+        # curly single marks (British style), apostrophes and possessives left alone
+        ("‘We will not leave,’ he said.", ["We will not leave,"]),
+        ("He said ‘we are ready’ and the soldiers’ families wept.", ["we are ready"]),
+        ("The soldiers’ families don’t know what the ’90s were like.", []),
+        ("“He said ‘run’ and we ran,” she said.", ["He said ‘run’ and we ran,"]),
+        ("‘First part.\n\n‘Second part,’ he said.", ["First part.\n\n‘Second part,"]),
     ],
 )
 def test_scan_quotes(text: str, quoted: list[str]) -> None:
@@ -37,12 +43,12 @@ def test_scan_quotes(text: str, quoted: list[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab “”"«»„\n.,')), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list('ab “”"«»„‘’s\n.,')), max_size=60))
 def test_scan_quotes_never_crashes_and_pairs_are_ordered(text: str) -> None:
     previous_close = -1
     for quote in scan_quotes(text):
         assert previous_close < quote.open < quote.close < len(text)
-        assert text[quote.open] in '“”"«»„' and text[quote.close] in '“”"«»„'
+        assert text[quote.open] in '“”"«»„‘' and text[quote.close] in '“”"«»„’'
         previous_close = quote.close
 
 
@@ -85,6 +91,12 @@ CASES = [
         "We came under fire twice",
         "Omar Farouk",
         (),
+    ),
+    (
+        "‘Our convoy was hit twice on the road,’ a Red Crescent official said on Sunday.",
+        "Our convoy was hit twice on the road",
+        "a Red Crescent official",
+        ("a Red Crescent official",),
     ),
     (
         "“We hold the hills. We hold the roads.\n\n“We will not leave,” the commander said.",

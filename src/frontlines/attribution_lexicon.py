@@ -114,6 +114,14 @@ HEARSAY_NOUNS: frozenset[str] = _words(
     "reports report sources source rumours rumors witnesses residents accounts media locals activists"
 )
 
+# Words before a hearsay noun in "on several reports", "according to local sources", "citing witnesses".
+HEARSAY_QUALIFIERS: frozenset[str] = _words("several many multiple some local unconfirmed media news other various the")
+# Prepositions that introduce a hearsay source without a verb ("on several reports", "citing sources").
+HEARSAY_PREPOSITIONS: tuple[str, ...] = ("according to", "on", "citing", "in")
+
+# Single-word reporting cues that count only when the parse makes them verbs ("the claims", "reports" as nouns).
+VERB_ONLY_CUES: frozenset[str] = _words("said says told reported reports claimed claims added stated noted")
+
 # Cue phrases per modality. Order in the tuple is irrelevant; the claim's cue is the earliest match in its text.
 MODALITY_CUES: dict[str, tuple[str, ...]] = {
     # DENIED: a source rejects a statement

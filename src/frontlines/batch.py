@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontlines.ingest import JSONL_SUFFIXES, iter_documents
+from frontlines.ingest import JSONL_SUFFIXES, URL_LIST_SUFFIX, is_skipped, iter_documents
+from frontlines.sources.feeds import is_url
+from frontlines.sources.warc import is_warc_path
 from frontlines.model import Document
 from frontlines.pipeline import Pipeline, default_pipeline
 from frontlines.store import Store
@@ -114,12 +116,16 @@ def _process_each(
 
 
 def count_inputs(paths: Iterable[str]) -> int:
-    """How many documents the inputs hold (files, plus lines of JSON Lines files), for the progress bar."""
+    """How many documents the inputs hold (files, lines of JSON Lines files), for the progress bar; 0 if unknown."""
     total = 0
     for raw_path in paths:
         path = Path(raw_path)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if is_url(raw_path) or path.suffix.lower() == URL_LIST_SUFFIX:
+            return 0  # feeds and URL lists expand into an unknown number of pages
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not is_skipped(p)) if path.is_dir() else [path]
         for file in files:
+            if is_warc_path(file):
+                return 0  # counting an archive's records would mean reading it twice
             total += _lines_in(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
     return total
 

@@ -18,19 +18,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from frontlines.attribution_lexicon import MODAL_TOKENS, MODALITY_CUES, speech_verb_forms
+from frontlines.attribution_lexicon import (
+    HEARSAY_NOUNS,
+    HEARSAY_PREPOSITIONS,
+    HEARSAY_QUALIFIERS,
+    MODAL_TOKENS,
+    MODALITY_CUES,
+    VERB_ONLY_CUES,
+)
 from frontlines.model import Claim, Document, Modality, Quote, Span
-from frontlines.quotes import _Parse, find_attribution, find_speaker, nlp_of, quote_candidates
+from frontlines.quotes import ParsedDoc, build_quotes, find_attribution, nlp_of, quote_candidates
 
 # Content modalities in order of strength: the first one with a cue in the sentence wins.
 CONTENT_ORDER = (Modality.DENIED, Modality.SPECULATIVE, Modality.PREDICTED)
-# Cues that count only when their token is a verb ("claims" the noun, "reports" the noun do not attribute).
-_VERB_ONLY = frozenset({"said", "says", "told", "reported", "reports", "claimed", "claims", "added", "stated", "noted"})
-_HEARSAY = re.compile(
-    r"\b(?:according\s+to|on|citing|in)\s+(?P<source>(?:(?:several|many|multiple|some|local|unconfirmed|media|news|"
-    r"other|various|the)\s+){0,2}(?:reports|sources|accounts|witnesses|residents|rumou?rs))\b",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def hearsay_pattern() -> re.Pattern[str]:
+    """'on several reports', 'according to local sources': a hearsay source named without a speech verb."""
+    prepositions = "|".join(p.replace(" ", r"\s+") for p in HEARSAY_PREPOSITIONS)
+    qualifiers = "|".join(sorted(HEARSAY_QUALIFIERS))
+    nouns = "|".join(sorted(HEARSAY_NOUNS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{prepositions})\s+(?P<source>(?:(?:{qualifiers})\s+){{0,2}}(?:{nouns}))\b", re.IGNORECASE)
+
+
 _LINE_BREAK = re.compile(r"\n+")
 
 
@@ -40,37 +51,61 @@ class Cue:
     span: Span
 
 
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+CueIndex = dict[str, list[tuple[tuple[str, ...], Modality]]]
+
+
+def _words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("’", "'").split())
+
+
 @lru_cache(maxsize=1)
-def cue_patterns() -> tuple[tuple[Modality, re.Pattern[str]], ...]:
-    """One compiled alternation of whole-word cue phrases per modality."""
-    compiled = []
+def cue_index() -> CueIndex:
+    """Cue phrases by their first word, longest first: a dictionary walk over words beats a 200-way regex."""
+    index: CueIndex = {}
     for name, phrases in MODALITY_CUES.items():
-        words = sorted(phrases, key=len, reverse=True)
-        alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in words)
-        compiled.append((Modality(name), re.compile(rf"(?<![\w'’])(?:{alternation})(?![\w'’])", re.IGNORECASE)))
-    return tuple(compiled)
+        for phrase in phrases:
+            words = _words_of(phrase)
+            index.setdefault(words[0], []).append((words, Modality(name)))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
-def _cue_counts(parse: _Parse, start: int, text: str) -> bool:
+def _cue_counts(parse: ParsedDoc, start: int, text: str) -> bool:
     """Modal and verb cues must be that part of speech in the parse ("May 2019", "the will", "the claims")."""
     first = text.split()[0].lower() if text.split() else ""
     if first.rstrip("'’") in MODAL_TOKENS or first in ("won't", "won’t"):
         token = parse.token_at(start)
         return token is not None and token.tag_ == "MD"
-    if first in _VERB_ONLY and len(text.split()) == 1:
+    if first in VERB_ONLY_CUES and len(text.split()) == 1:
         token = parse.token_at(start)
         return token is not None and token.pos_ in ("VERB", "AUX")
     return True
 
 
-def find_cues(parse: _Parse, span: Span) -> list[Cue]:
-    """Every modality cue in ``span``, in text order."""
+def find_cues(parse: ParsedDoc, span: Span) -> list[Cue]:
+    """Every modality cue in ``span``, in text order (longest phrase first where several start at one word)."""
+    index = cue_index()
+    words = [
+        (m.start(), m.end(), m.group().lower().replace("’", "'"))
+        for m in _WORD.finditer(parse.text, span.start, span.end)
+    ]
     cues = []
-    for modality, pattern in cue_patterns():
-        for match in pattern.finditer(parse.text, span.start, span.end):
-            if _cue_counts(parse, match.start(), match.group()):
-                cues.append(Cue(modality, Span.of(parse.text, match.start(), match.end())))
-    return sorted(cues, key=lambda cue: cue.span.start)
+    position = 0
+    while position < len(words):
+        step = 1
+        for phrase, modality in index.get(words[position][2], ()):
+            stop = position + len(phrase)
+            if tuple(word for _, _, word in words[position:stop]) != phrase:
+                continue
+            cue = Span.of(parse.text, words[position][0], words[stop - 1][1])
+            if _cue_counts(parse, cue.start, cue.text):
+                cues.append(Cue(modality, cue))
+                step = len(phrase)
+                break
+        position += step
+    return cues
 
 
 def _pieces(doc: Document, nlp_doc: Any) -> list[Span]:
@@ -96,7 +131,7 @@ class Source:
     quoted: bool = False  # the sentence is (part of) a direct quote of this source
 
 
-def _source(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Source:
+def _source(parse: ParsedDoc, piece: Span, quotes: list[tuple[Span, Quote]]) -> Source:
     """Who a sentence piece is attributed to: a quote's speaker, a speech verb's subject, a hearsay phrase."""
     for content, quote in quotes:
         if content.overlaps(piece) and quote.speaker:
@@ -109,13 +144,13 @@ def _source(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Sou
         if token.lower_ == "according" and token.i + 1 < len(parse.nlp):
             end = parse.nlp[token.i + 1].idx + len(parse.nlp[token.i + 1].text)
         return Source(speaker.name, speaker.span, Span.of(parse.text, token.idx, end))
-    hearsay = _HEARSAY.search(parse.text, piece.start, piece.end)
+    hearsay = hearsay_pattern().search(parse.text, piece.start, piece.end)
     if hearsay is not None:
         return Source(hearsay["source"], Span.of(parse.text, *hearsay.span("source")), _span_of(parse, hearsay))
     return Source()
 
 
-def _span_of(parse: _Parse, match: re.Match[str]) -> Span:
+def _span_of(parse: ParsedDoc, match: re.Match[str]) -> Span:
     return Span.of(parse.text, match.start(), match.end())
 
 
@@ -137,7 +172,7 @@ def _first(cues: list[Cue], modalities: tuple[Modality, ...]) -> Cue | None:
     return None
 
 
-def _claim(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Claim | None:
+def _claim(parse: ParsedDoc, piece: Span, quotes: list[tuple[Span, Quote]]) -> Claim | None:
     """The claim a sentence piece makes, or None when it has neither a cue nor a source.
 
     Content cues decide first (denied > speculative > predicted). A direct quote without one is the speaker's flat
@@ -153,10 +188,10 @@ def _claim(parse: _Parse, piece: Span, quotes: list[tuple[Span, Quote]]) -> Clai
         chosen = _verb_cue(cues, source) if source.name else _first(cues, (Modality.REPORTED,))
     if chosen is None:
         return None
-    return Claim(source.name, piece.text, chosen.modality, piece, source.span, _cue_text(parse, chosen.span))
+    return Claim(source.name, piece.text, chosen.modality, piece, source.span, _cue_text(chosen.span))
 
 
-def _cue_text(parse: _Parse, span: Span) -> str:
+def _cue_text(span: Span) -> str:
     return " ".join(span.text.lower().split())
 
 
@@ -165,11 +200,14 @@ def _repeats_dropped_quote(piece: Span, kept: list[Span], dropped: list[Span]) -
 
 
 def extract_claims(doc: Document) -> list[Claim]:
-    """Claims of the document's event text, in text order, each with source, modality, cue and spans."""
+    """Claims of the document's event text, in text order, each with source, modality, cue and spans.
+
+    Reuses ``doc.quotes`` when the quote stage has filled it; finds quote speakers itself otherwise.
+    """
     scanned, kept, dropped = quote_candidates(doc)
     nlp_doc = nlp_of(doc)
-    parse = _Parse(doc, nlp_doc, scanned)
-    quotes = _quotes_with_content(parse, scanned, kept)
+    parse = ParsedDoc(doc, nlp_doc, scanned)
+    quotes = [(q.span, q) for q in (doc.quotes or build_quotes(parse, scanned, kept)) if q.speaker]
     claims = []
     for piece in _pieces(doc, nlp_doc):
         if _repeats_dropped_quote(piece, kept, dropped):
@@ -180,14 +218,4 @@ def extract_claims(doc: Document) -> list[Claim]:
     return claims
 
 
-def _quotes_with_content(parse: _Parse, scanned: list[Any], kept: list[Span]) -> list[tuple[Span, Quote]]:
-    found = []
-    for content in kept:
-        quote = next(q for q in scanned if q.open < content.start and content.end <= q.close)
-        speaker = find_speaker(parse, quote)
-        if speaker is not None:
-            found.append((content, Quote(speaker.name, content.text, content, speaker.role, speaker.span)))
-    return found
-
-
-__all__ = ["cue_patterns", "extract_claims", "find_cues", "speech_verb_forms"]
+__all__ = ["cue_index", "extract_claims", "find_cues"]

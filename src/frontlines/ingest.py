@@ -1,4 +1,5 @@
-"""Ingest: files, directories and JSON Lines (the gold format of ``../shared/eval/FORMAT.md``) into Documents.
+"""Ingest: files, directories, JSON Lines (the gold format of ``../shared/eval/FORMAT.md``), WARC archives, URLs,
+RSS/Atom feeds and URL list files (``*.urls``, one URL a line) into Documents.
 
 Every input becomes a :class:`Document`; an input that cannot be read (missing, too large, a malformed JSON line) becomes
 a Document carrying a :class:`Discard`, so the batch counts it and goes on. Nothing here raises for bad content.
@@ -15,19 +16,57 @@ from typing import Any
 
 from frontlines import settings
 from frontlines.model import Discard, Document
+from frontlines.sources.feeds import is_url
+from frontlines.sources.fetch import Fetcher
+from frontlines.sources.warc import is_warc_path, iter_warc_documents
 
 # A JSON Lines file may be large; each line is bounded by the max_input_bytes setting, like a file.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+URL_LIST_SUFFIX = ".urls"
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 # Files a directory walk skips: hidden files and obvious non-documents.
 SKIPPED_SUFFIXES = (".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".pyc", ".db", ".sqlite")
 
 
-def iter_documents(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document]:
-    """Every document in the given files and directories (walked recursively in sorted order)."""
-    for path in paths:
-        yield from _iter_path(Path(path))
+def iter_documents(paths: Iterable[str | os.PathLike[str]], fetcher: Fetcher | None = None) -> Iterator[Document]:
+    """Every document in the given inputs; directories are walked recursively in sorted order.
+
+    URLs (pages or feeds) and URL list files are fetched politely with ``fetcher`` (an HttpFetcher built from the
+    settings when none is given, and closed at the end).
+    """
+    own: Any = None
+    try:
+        for path in paths:
+            if isinstance(path, str) and is_url(path) or Path(path).suffix.lower() == URL_LIST_SUFFIX:
+                if fetcher is None:
+                    fetcher = own = default_fetcher()
+                yield from _iter_remote(str(path), fetcher)
+            else:
+                yield from _iter_path(Path(path))
+    finally:
+        if own is not None:
+            own.close()
+
+
+def _iter_remote(where: str, fetcher: Fetcher) -> Iterator[Document]:
+    from frontlines.sources.feeds import iter_url_documents, iter_url_file_documents
+
+    if is_url(where):
+        yield from iter_url_documents([where], fetcher)
+    else:
+        yield from iter_url_file_documents(where, fetcher)
+
+
+def default_fetcher() -> Any:
+    from frontlines.sources.fetch import FetchOptions, HttpFetcher
+
+    options = FetchOptions(
+        delay=float(settings.get("fetch_delay")),
+        read_timeout=float(settings.get("fetch_timeout")),
+        allow_private=settings.get("fetch_allow_private").lower() in ("1", "true", "yes"),
+    )
+    return HttpFetcher(options)
 
 
 def _iter_path(path: Path) -> Iterator[Document]:
@@ -35,17 +74,20 @@ def _iter_path(path: Path) -> Iterator[Document]:
         yield _discarded(path, "missing", f"{path}: no such file or directory")
     elif path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not _skipped(child):
+            if child.is_file() and (is_warc_path(child) or not is_skipped(child)):
                 yield from _iter_file(child)
     else:
         yield from _iter_file(path)
 
 
-def _skipped(path: Path) -> bool:
+def is_skipped(path: Path) -> bool:
     return any(part.startswith(".") for part in path.parts[-1:]) or path.suffix.lower() in SKIPPED_SUFFIXES
 
 
 def _iter_file(path: Path) -> Iterator[Document]:
+    if is_warc_path(path):
+        yield from iter_warc_documents(path)
+        return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from iter_jsonl(path)
         return

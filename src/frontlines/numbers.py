@@ -15,6 +15,7 @@ far more often not a number than a number.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,21 +52,28 @@ def _phrase_tables() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], 
     return conventional, qualifiers, vague
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Words that may begin a count expression: anything else is skipped without a closer look."""
+    conventional, qualifiers, vague = _phrase_tables()
+    firsts = {phrase[0] for table in (conventional, qualifiers, vague) for phrase in table}
+    return frozenset(firsts | set(UNITS) | set(TENS) | {"between", "from", "a", "an"})
+
+
 def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
 
 
-def _match_phrase(toks: list[_Tok], i: int, phrases: dict[tuple[str, ...], object] | frozenset) -> tuple[str, ...]:
+def _match_phrase(toks: list[_Tok], i: int, phrases: Collection[tuple[str, ...]]) -> tuple[str, ...]:
     """The longest phrase of ``phrases`` starting at token ``i`` (words separated by spaces only), or ()."""
-    best: tuple[str, ...] = ()
+    if toks[i].low not in _starters():
+        return ()
     for length in (4, 3, 2, 1):
-        if i + length > len(toks):
-            continue
-        words = tuple(t.low for t in toks[i : i + length])
-        if words in phrases and length > len(best):
-            best = words
-            break
-    return best
+        if i + length <= len(toks):
+            words = tuple(t.low for t in toks[i : i + length])
+            if words in phrases:
+                return words
+    return ()
 
 
 def _digit_value(text: str, tok: _Tok) -> float | None:
@@ -132,9 +140,7 @@ def _read_words(text: str, toks: list[_Tok], i: int) -> _Num | None:
     prev, prev_value, j = first, UNITS.get(toks[i].low, 0) + TENS.get(toks[i].low, 0), i + 1
     while j < len(toks):
         step = j
-        if toks[j].low in _HYPHENS and prev == "tens":
-            step = j + 1
-        elif toks[j].low == "and" and prev == "scale":
+        if (toks[j].low in _HYPHENS and prev == "tens") or (toks[j].low == "and" and prev == "scale"):
             step = j + 1
         if step >= len(toks) or not _adjacent(text, toks[step - 1] if step > j else toks[j - 1], toks[step]):
             break
@@ -224,7 +230,11 @@ def find_counts(text: str, offset: int = 0, *, articles: bool = False) -> list[C
     toks = _tokens(text)
     found: list[Count] = []
     i = 0
+    starters = _starters()
     while i < len(toks):
+        if not toks[i].low[0].isdigit() and toks[i].low not in starters:
+            i += 1
+            continue
         hit = _count_at(text, toks, i, offset, articles=articles)
         if hit is None:
             i += 1
@@ -243,7 +253,7 @@ def parse_count(text: str) -> Count | None:
     if not toks or text[: toks[0].start].strip():
         return None
     hit = _count_at(text, toks, 0, 0, articles=True)
-    return hit[0] if hit else None
+    return hit[0] if hit and hit[0].span.start == toks[0].start else None
 
 
 def is_vague(text: str) -> bool:

@@ -19,6 +19,8 @@ from frontlines.attribution_lexicon import HEARSAY_NOUNS, ROLE_NOUNS, SPEAKER_NO
 from frontlines.model import Document, Quote, Span
 
 _MARKS = re.compile(r"[“”\"«»„]")
+_SINGLE_MARKS = re.compile(r"[‘’]")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _WORD = re.compile(r"\w+")
 _NORMALIZE = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -80,9 +82,21 @@ def _closing(text: str, marks: list[tuple[int, str]], first: int) -> int | None:
     return None
 
 
-def scan_quotes(text: str) -> list[QuoteSpan]:
-    """Every balanced quoted stretch in ``text``; an opening mark that never closes is skipped as stray."""
-    marks = [(match.start(), _kind(text, match.start())) for match in _MARKS.finditer(text)]
+def _single_kind(text: str, index: int) -> str | None:
+    """‘ opens before a word; ’ closes after one unless it is an apostrophe (don’t, the soldiers’ families)."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    space_before = before.isspace() or before in _LEFT_CONTEXT or before in "“"
+    space_after = after.isspace() or after in _RIGHT_CONTEXT or after in "”"
+    if text[index] == "‘":
+        return OPEN if space_before and not after.isspace() else None
+    if space_before or not space_after:
+        return None
+    possessive = before in "sS" and _LOWER_NEXT.match(text, index + 1) is not None
+    return None if possessive else CLOSE
+
+
+def _pair(text: str, marks: list[tuple[int, str]]) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     index = 0
     while index < len(marks):
@@ -98,6 +112,29 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     return found
 
 
+def scan_quotes(text: str) -> list[QuoteSpan]:
+    """Every balanced quoted stretch in ``text``, in text order; an opening mark that never closes is skipped.
+
+    Double marks first; curly single marks (‘...’, the British style) count outside double-quoted stretches.
+    """
+    doubles = _pair(text, [(match.start(), _kind(text, match.start())) for match in _MARKS.finditer(text)])
+    if "‘" not in text:
+        return doubles
+    starts = [quote.open for quote in doubles]
+
+    def outside(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index < 0 or doubles[index].close < offset
+
+    singles = []
+    for match in _SINGLE_MARKS.finditer(text):
+        kind = _single_kind(text, match.start()) if outside(match.start()) else None
+        if kind is not None:
+            singles.append((match.start(), kind))
+    clear = [q for q in _pair(text, singles) if not any(q.open < d.open < q.close for d in doubles)]
+    return sorted(doubles + clear, key=lambda quote: quote.open)
+
+
 def _content(text: str, quote: QuoteSpan) -> Span:
     start, end = quote.open + 1, quote.close
     while start < end and text[start].isspace():
@@ -109,7 +146,7 @@ def _content(text: str, quote: QuoteSpan) -> Span:
 
 def _clean(text: str) -> str:
     """Quote text for reading: paragraph-continuation marks removed, whitespace collapsed."""
-    return _SPACES.sub(" ", re.sub(r"\n\s*[“\"«„]", " ", text)).strip()
+    return _SPACES.sub(" ", re.sub(r"\n\s*[“\"«„‘]", " ", text)).strip()
 
 
 # -- 3. duplicates ------------------------------------------------------------------------------------------------
@@ -143,7 +180,7 @@ class Speaker:
     span: Span | None = None
 
 
-class _Parse:
+class ParsedDoc:
     """The spaCy doc with the lookups speaker finding needs: PERSON entities by token, quoted character ranges."""
 
     def __init__(self, doc: Document, nlp_doc: Any, quotes: list[QuoteSpan]) -> None:
@@ -184,18 +221,23 @@ def _trimmed(tokens: list[Any]) -> tuple[int, int] | None:
 def _phrase(token: Any) -> list[Any]:
     """The noun phrase headed by ``token``, without appositions, relative clauses and coordination."""
     dropped = {t.i for child in token.children if child.dep_ in _PHRASE_DROP_DEPS for t in child.subtree}
-    words = sorted((t for t in token.subtree if t.i not in dropped), key=lambda t: t.i)
-    return [t for t in words if words[0].i <= t.i <= token.i or t.i > token.i]
+    kept = sorted((t for t in token.subtree if t.i not in dropped), key=lambda t: t.i)
+    # stop at the first gap a dropped part leaves after the head ("spokesman, X, for the army" -> "spokesman")
+    phrase = [t for t in kept if t.i <= token.i]
+    for t in kept:
+        if t.i > token.i and t.i == phrase[-1].i + 1:
+            phrase.append(t)
+    return phrase
 
 
-def _appositive(parse: _Parse, token: Any) -> Any:
+def _appositive(token: Any) -> Any:
     for child in token.children:
         if child.dep_ == "appos":
             return child
     return None
 
 
-def _title_and_name(parse: _Parse, ent: Any) -> tuple[str, Span | None]:
+def _title_and_name(parse: ParsedDoc, ent: Any) -> tuple[str, Span | None]:
     """Split leading titles off a PERSON entity ("Gen. Ahmed Ali" -> "Gen.", "Ahmed Ali") with titles just before."""
     tokens = list(ent)
     titles: list[Any] = []
@@ -210,14 +252,14 @@ def _title_and_name(parse: _Parse, ent: Any) -> tuple[str, Span | None]:
     return " ".join(t.text for t in titles), name
 
 
-def _role_text(parse: _Parse, token: Any | None) -> str:
+def _role_text(parse: ParsedDoc, token: Any | None) -> str:
     if token is None:
         return ""
     bounds = _trimmed(sorted(token.subtree, key=lambda t: t.i))
     return parse.text[bounds[0] : bounds[1]] if bounds else ""
 
 
-def _person_speaker(parse: _Parse, ent: Any, role: str) -> Speaker:
+def _person_speaker(parse: ParsedDoc, ent: Any, role: str) -> Speaker:
     title, name = _title_and_name(parse, ent)
     full_role = ", ".join(part for part in (title, role) if part)
     if name is None:
@@ -225,10 +267,10 @@ def _person_speaker(parse: _Parse, ent: Any, role: str) -> Speaker:
     return Speaker(name.text, full_role, name)
 
 
-def speaker_of(parse: _Parse, subject: Any, before: int) -> Speaker | None:
+def speaker_of(parse: ParsedDoc, subject: Any, before: int) -> Speaker | None:
     """The speaker a subject token names: a person (with title and apposition as role), a role phrase, or a body."""
     ent = parse.entity_of.get(subject.i)
-    appos = _appositive(parse, subject if ent is None else ent.root)
+    appos = _appositive(subject if ent is None else ent.root)
     if ent is not None and ent.label_ == "PERSON":
         return _person_speaker(parse, ent, _role_text(parse, appos))
     if subject.lower_ in _PRONOUNS:
@@ -282,7 +324,7 @@ def _according_to(token: Any) -> Any:
     return None
 
 
-def find_attribution(parse: _Parse, tokens: list[Any], before: int) -> tuple[Speaker, Any] | None:
+def find_attribution(parse: ParsedDoc, tokens: list[Any], before: int) -> tuple[Speaker, Any] | None:
     """The first speaker named among ``tokens`` (outside quotes) through a speech verb or "according to", with the
     attributing token (the verb, or "according")."""
     forms = speech_verb_forms()
@@ -299,12 +341,12 @@ def find_attribution(parse: _Parse, tokens: list[Any], before: int) -> tuple[Spe
     return None
 
 
-def _attribution_in(parse: _Parse, tokens: list[Any], before: int) -> Speaker | None:
+def _attribution_in(parse: ParsedDoc, tokens: list[Any], before: int) -> Speaker | None:
     found = find_attribution(parse, tokens, before)
     return found[0] if found is not None else None
 
 
-def _tokens_after(parse: _Parse, quote: QuoteSpan) -> list[Any]:
+def _tokens_after(parse: ParsedDoc, quote: QuoteSpan) -> list[Any]:
     token = parse.token_at(quote.close)
     if token is None:
         return []
@@ -316,7 +358,7 @@ def _tokens_after(parse: _Parse, quote: QuoteSpan) -> list[Any]:
     return tokens
 
 
-def _name_right_after(parse: _Parse, tokens: list[Any]) -> Speaker | None:
+def _name_right_after(parse: ParsedDoc, tokens: list[Any]) -> Speaker | None:
     """'“...,” Sean Ryan' or '“...” — Sean Ryan': a person named right after the closing mark."""
     for token in tokens[:4]:
         ent = parse.entity_of.get(token.i)
@@ -327,11 +369,11 @@ def _name_right_after(parse: _Parse, tokens: list[Any]) -> Speaker | None:
     return None
 
 
-def _sentence_before(parse: _Parse, sentence: Any) -> Any:
+def _sentence_before(parse: ParsedDoc, sentence: Any) -> Any:
     return parse.nlp[sentence.start - 1].sent if sentence.start > 0 else None
 
 
-def _nearest_person(parse: _Parse, tokens: list[Any], *, last: bool) -> Speaker | None:
+def _nearest_person(parse: ParsedDoc, tokens: list[Any], *, last: bool) -> Speaker | None:
     people = [parse.entity_of[t.i] for t in tokens if t.i in parse.entity_of and not parse.quoted(t.idx)]
     people = [ent for ent in people if ent.label_ == "PERSON"]
     if not people:
@@ -339,7 +381,7 @@ def _nearest_person(parse: _Parse, tokens: list[Any], *, last: bool) -> Speaker 
     return _person_speaker(parse, people[-1] if last else people[0], "")
 
 
-def find_speaker(parse: _Parse, quote: QuoteSpan) -> Speaker | None:
+def find_speaker(parse: ParsedDoc, quote: QuoteSpan) -> Speaker | None:
     """Who said ``quote``: attribution after it, before it in its sentence, in the previous sentence, a name nearby."""
     after = _tokens_after(parse, quote)
     opening = parse.token_at(quote.open)
@@ -383,17 +425,17 @@ def quote_candidates(doc: Document) -> tuple[list[QuoteSpan], list[Span], list[S
     return scanned, kept, dropped
 
 
-def extract_quotes(doc: Document) -> list[Quote]:
-    """Direct quotes in event text, each once, with speaker name, role and spans where the text says who spoke."""
-    scanned, kept, _ = quote_candidates(doc)
-    if not kept:
-        return []
-    parse = _Parse(doc, nlp_of(doc), scanned)
-    by_start = {quote.open + 1: quote for quote in scanned}
+def _marks_of(scanned: list[QuoteSpan], content: Span) -> QuoteSpan:
+    """The quote marks around a content span (``scanned`` is in text order)."""
+    index = bisect.bisect_left([quote.open for quote in scanned], content.start) - 1
+    return scanned[max(index, 0)]
+
+
+def build_quotes(parse: ParsedDoc, scanned: list[QuoteSpan], kept: list[Span]) -> list[Quote]:
+    """A :class:`Quote` for each kept content span, with its speaker where the text says who spoke."""
     quotes = []
     for content in kept:
-        quote = next(q for start, q in by_start.items() if start <= content.start and content.end <= q.close)
-        speaker = find_speaker(parse, quote)
+        speaker = find_speaker(parse, _marks_of(scanned, content))
         quotes.append(
             Quote(
                 speaker=speaker.name if speaker else "",
@@ -404,3 +446,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
             )
         )
     return quotes
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """Direct quotes in event text, each once, with speaker name, role and spans where the text says who spoke."""
+    scanned, kept, _ = quote_candidates(doc)
+    if not kept:
+        return []
+    return build_quotes(ParsedDoc(doc, nlp_of(doc), scanned), scanned, kept)

@@ -71,6 +71,40 @@ def _country_display_name(code: str, spec: Mapping[str, Any]) -> str:
     return str(getattr(found, "common_name", None) or found.name)
 
 
+@dataclass(frozen=True, slots=True)
+class ForceGrammar:
+    """Token-level sets for '<demonym>['s] [modifier]* <force noun> [police tail]' phrases."""
+
+    heads: Mapping[str, tuple[tuple[str, ...], ...]]  # first token (lowercase, or exact for acronyms) -> token forms
+    case_sensitive: frozenset[str]  # first tokens that must match exactly (US, UK, DRC)
+    modifiers: frozenset[str]
+    nouns: Mapping[str, str]  # lowercase noun -> branch
+    police_tail: frozenset[str]
+
+    @classmethod
+    def from_table(cls, table: ForceTable, tokenize: Tokenize | None = None) -> ForceGrammar:
+        tokenize = tokenize or simple_tokenize
+        heads: dict[str, list[tuple[str, ...]]] = {}
+        case_sensitive = set()
+        for variants in table.countries.values():
+            for variant in variants:
+                sensitive = is_case_sensitive(variant)
+                tokens = tuple(t if sensitive else t.lower() for t in tokenize(variant))
+                if sensitive:
+                    case_sensitive.add(tokens[0])
+                forms = heads.setdefault(tokens[0], [])
+                if tokens not in forms:
+                    forms.append(tokens)
+        nouns = {n.lower(): branch for branch in reversed(BRANCHES) for n in table.nouns[branch]}
+        return cls(
+            heads={k: tuple(sorted(v, key=len, reverse=True)) for k, v in heads.items()},
+            case_sensitive=frozenset(case_sensitive),
+            modifiers=frozenset(m.lower() for m in table.modifiers),
+            nouns=nouns,
+            police_tail=frozenset(n.lower() for n in table.nouns.get("police_tail", ())),
+        )
+
+
 def force_actor_id(country: str, branch: str) -> str:
     return f"{country.lower()}-{branch}"
 
@@ -293,63 +327,77 @@ class ActorDictionary:
             patterns += _force_patterns(self.forces, tokenize)
         return patterns
 
+    def phrase_patterns(self) -> list[dict[str, Any]]:
+        """The fast form of the ruler's patterns: every alias and generic noun as a phrase pattern (matched on
+        LOWER). Case-sensitive aliases and single-word generic nouns then over-match ("is", "military" as an
+        adjective): :func:`frontlines.actors.ruler.refine_entities` drops those and adds '<demonym> <force noun>'
+        phrases, which a phrase pattern cannot express."""
+        patterns: list[dict[str, Any]] = []
+        for actor in self.by_id.values():
+            if actor.id in self.generated:
+                continue
+            names = self.generic_nouns.get(actor.id, ()) if actor.id.startswith(GENERIC_PREFIX) else (actor.name, *actor.aliases)
+            for name in dict.fromkeys(names):
+                patterns.append({"label": ACTOR_LABEL, "pattern": name.lstrip("="), "id": actor.id})
+        return patterns
+
+    def matches_in_case(self, surface: str, actor_id: str) -> bool:
+        """Whether a phrase-matched surface really is one of the actor's names in the case the dictionary
+        demands ("IS" is the Islamic State, "is" is not)."""
+        if actor_id in self._case_aliases.get(case_key(surface), ()):
+            return True
+        if self._case_generic.get(case_key(surface)) == actor_id:
+            return True
+        key = normalize(surface)
+        return actor_id in self._aliases.get(key, ()) or self._generic.get(key) == actor_id
+
+    def force_grammar(self, tokenize: Tokenize | None = None) -> ForceGrammar | None:
+        """Demonym, modifier and head-noun sets for finding '<demonym> [modifiers] <force noun>' in tokens."""
+        if self.forces is None:
+            return None
+        return ForceGrammar.from_table(self.forces, tokenize)
+
     def _alias_patterns(self, tokenize: Tokenize) -> list[dict[str, Any]]:
         patterns: list[dict[str, Any]] = []
         for actor in self.by_id.values():
             if actor.id.startswith(GENERIC_PREFIX) or actor.id in self.generated:
                 continue
-            single: list[str] = []
             for alias in dict.fromkeys((actor.name, *actor.aliases)):
-                if not is_case_sensitive(alias):
-                    patterns.append({"label": ACTOR_LABEL, "pattern": alias, "id": actor.id})
-                    continue
-                tokens = tokenize(alias.lstrip("="))
-                if len(tokens) == 1:
-                    single.append(tokens[0])
-                else:
+                if is_case_sensitive(alias):
+                    tokens = tokenize(alias.lstrip("="))
                     patterns.append({"label": ACTOR_LABEL, "pattern": [{"ORTH": t} for t in tokens], "id": actor.id})
-            if single:
-                patterns.append({"label": ACTOR_LABEL, "pattern": [{"ORTH": {"IN": single}}], "id": actor.id})
+                else:
+                    patterns.append({"label": ACTOR_LABEL, "pattern": alias, "id": actor.id})
         return patterns
 
     def _generic_patterns(self, tokenize: Tokenize) -> list[dict[str, Any]]:
+        """Multi-word generic nouns are phrases; single words are token patterns that must be nouns ("the
+        military", not "military operations"). Exact-value token attributes only: the Matcher checks those in C,
+        while ``IN`` sets cost a Python call per token."""
         patterns: list[dict[str, Any]] = []
         for actor_id, nouns in self.generic_nouns.items():
-            lower_single, case_single = [], []
             for noun in nouns:
                 tokens = tokenize(noun.lstrip("="))
                 if is_case_sensitive(noun):
-                    if len(tokens) == 1:
-                        case_single.append(tokens[0])
-                    else:
-                        patterns.append({"label": ACTOR_LABEL, "pattern": [{"ORTH": t} for t in tokens], "id": actor_id})
-                elif len(tokens) == 1:
-                    lower_single.append(tokens[0].lower())
-                else:
+                    patterns.append({"label": ACTOR_LABEL, "pattern": [{"ORTH": t} for t in tokens], "id": actor_id})
+                elif len(tokens) > 1:
                     patterns.append({"label": ACTOR_LABEL, "pattern": noun, "id": actor_id})
-            if lower_single:
-                token = {"LOWER": {"IN": lower_single}, "POS": {"IN": ["NOUN", "PROPN"]}}
-                patterns.append({"label": ACTOR_LABEL, "pattern": [token], "id": actor_id})
-            if case_single:
-                patterns.append({"label": ACTOR_LABEL, "pattern": [{"ORTH": {"IN": case_single}}], "id": actor_id})
+                else:
+                    for pos in ("NOUN", "PROPN"):
+                        token = {"LOWER": tokens[0].lower(), "POS": pos}
+                        patterns.append({"label": ACTOR_LABEL, "pattern": [token], "id": actor_id})
         return patterns
 
 
 def _force_patterns(forces: ForceTable, tokenize: Tokenize) -> list[dict[str, Any]]:
-    """'<demonym|country>['s] [modifier]* <force noun>' token patterns, one per branch and demonym shape."""
-    lower_single: set[str] = set()
-    case_single: set[str] = set()
-    multi: list[list[dict[str, Any]]] = []
+    """'<demonym|country>['s] [modifier]* <force noun>' token patterns, one per branch and demonym form. Each
+    starts with an exact-value token, so the Matcher's Python-level set checks run only after a demonym."""
+    heads: dict[tuple[tuple[str, str], ...], None] = {}
     for variants in forces.countries.values():
         for variant in variants:
+            attr = "ORTH" if is_case_sensitive(variant) else "LOWER"
             tokens = tokenize(variant)
-            sensitive = is_case_sensitive(variant)
-            if len(tokens) == 1:
-                (case_single if sensitive else lower_single).add(tokens[0] if sensitive else tokens[0].lower())
-            else:
-                multi.append([{"ORTH": t} if sensitive else {"LOWER": t.lower()} for t in tokens])
-    heads: list[list[dict[str, Any]]] = [[{"LOWER": {"IN": sorted(lower_single)}}], [{"ORTH": {"IN": sorted(case_single)}}]]
-    heads += multi
+            heads[tuple((attr, t if attr == "ORTH" else t.lower()) for t in tokens)] = None
     mods = sorted({m.lower() for m in forces.modifiers})
     tails = {
         "military": [{"LOWER": {"IN": sorted({n.lower() for n in forces.nouns["military"]})}}],
@@ -364,7 +412,7 @@ def _force_patterns(forces: ForceTable, tokenize: Tokenize) -> list[dict[str, An
     patterns = []
     for branch, tail in tails.items():
         for head in heads:
-            pattern = [*head, possessive, modifier, *tail]
+            pattern = [*({attr: value} for attr, value in head), possessive, modifier, *tail]
             patterns.append({"label": ACTOR_LABEL, "pattern": pattern, "id": f"forces:{branch}"})
     return patterns
 

@@ -16,7 +16,9 @@ Every report's ``span`` is its sentence (or, for a sub-count, the sentence from 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from frontlines.casualties.patterns import patterns
@@ -27,6 +29,7 @@ from frontlines.casualties.phrases import (
     drop_appositions,
     named_phrases,
 )
+from frontlines.casualties.victims import VICTIM_NOUNS
 from frontlines.model import Actor, CasualtyKind, CasualtyReport, Count, Document, Span, VictimCategory, category_of
 from frontlines.numbers import find_counts
 
@@ -40,7 +43,14 @@ IMPLIED_KIND = {
     "bodies": CasualtyKind.KILLED,
 }
 _KINDS = tuple(CasualtyKind)
-_ELLIPSIS = re.compile(r"^\s*[,;]?\s*(?:and|while|whereas|but)?\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+")
+_SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|added|confirmed|stated|reported|claimed)\b", re.IGNORECASE)
+# Generic nouns for people that a mention of civilians nearby places among civilians.
+PEOPLE_NOUNS = frozenset({"people", "persons", "person", "individuals"})
+_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_ELLIPSIS = re.compile(
+    r"^\s*[,;]?\s*(?:and|while|whereas|but)?\s*(?:(?P<the>the)\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}|(?(the)[a-z]+(?:\s+[a-z]+)?))\s+"
+)
 _SUBJECT = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*$")
 
 
@@ -115,20 +125,22 @@ def _attach(sentence: str, phrase: VictimPhrase, group: int) -> _Attached:
 
 
 def _share_coordinated(sentence: str, items: list[_Attached]) -> None:
-    """"Two policemen and two militants were killed": coordinated phrases share the verb after or before them."""
+    """ "Two policemen and two militants were killed": coordinated phrases share the verb after or before them."""
     p = patterns()
-    for left, right in reversed(list(zip(items, items[1:], strict=False))):
+    for left, right in reversed(list(pairwise(items))):
         gap = sentence[left.phrase.end : right.phrase.start]
         if left.kind is None and right.side == "after" and p.coordination.match(gap):
             left.kind, left.side, left.group = right.kind, "after", right.group
-    for left, right in zip(items, items[1:], strict=False):
+    for left, right in pairwise(items):
         gap = sentence[left.phrase.end : right.phrase.start]
+        if _SOURCE_AFTER.match(sentence[right.phrase.end :]):
+            continue  # "killed 8, a local official said": the source, not a victim
         if right.kind is None and left.side == "before" and p.coordination.match(gap):
             right.kind, right.side, right.lost, right.group = left.kind, "before", left.lost, left.group
 
 
 def _mark_subcounts(sentence: str, items: list[_Attached]) -> dict[int, int]:
-    """"nine people, including four children": the second is part of the first (same kind unless it has its own).
+    """ "nine people, including four children": the second is part of the first (same kind unless it has its own).
 
     Returns, for each sub-count item's index, the offset of its cue ("including"), shared by coordinated sub-counts.
     """
@@ -188,14 +200,14 @@ def _is_background(sentence: str, item: _Attached) -> bool:
     return bool(p.background.search(sentence) or p.consequence.search(sentence[: item.phrase.start]))
 
 
-def _actor_in(actors: list[tuple[Span, Actor]], start: int, end: int) -> Actor | None:
+def _actor_in(actors: Sequence[tuple[Span, Actor]], start: int, end: int) -> Actor | None:
     for span, actor in actors:
         if span.start < end and start < span.end:
             return actor
     return None
 
 
-def _loser(sentence: str, base: int, item: _Attached, actors: list[tuple[Span, Actor]]) -> Actor | None:
+def _loser(sentence: str, base: int, item: _Attached, actors: Sequence[tuple[Span, Actor]]) -> Actor | None:
     """The party that "lost" the people: a resolved actor right before the verb, else its capitalised name."""
     before = sentence[: item.verb_start]
     near = [(span, actor) for span, actor in actors if base <= span.start and span.end <= base + item.verb_start]
@@ -210,16 +222,18 @@ def _loser(sentence: str, base: int, item: _Attached, actors: list[tuple[Span, A
     return Actor(id=f"unresolved:{name}", name=name)
 
 
-def _report(item: _Attached, span: Span, actor: Actor | None) -> CasualtyReport:
+def _report(item: _Attached, span: Span, actor: Actor | None, civilian_context: bool) -> CasualtyReport:
     category = item.phrase.category
     if actor is not None and category_of(actor) != VictimCategory.UNKNOWN:
         category = category_of(actor)
+    elif category == VictimCategory.UNKNOWN and civilian_context and item.phrase.head.lower() in PEOPLE_NOUNS:
+        category = VictimCategory.CIVILIANS  # "... hit the civilian population. 320 people lost their lives"
     assert item.kind is not None
     return CasualtyReport(kind=item.kind, count=item.phrase.count, category=category, actor=actor, span=span)
 
 
-def _ellipsis(sentence: str, base: int, item: _Attached, report: CasualtyReport, actors: list[tuple[Span, Actor]]):
-    """"The A lost 500 fighters, B about 900": the second party's losses, with the first clause's verb and noun."""
+def _ellipsis(sentence: str, base: int, item: _Attached, report: CasualtyReport, actors: Sequence[tuple[Span, Actor]]):
+    """ "The A lost 500 fighters, B about 900": the second party's losses, with the first clause's verb and noun."""
     rest = sentence[item.phrase.end :]
     match = _ELLIPSIS.match(rest)
     if match is None:
@@ -230,7 +244,10 @@ def _ellipsis(sentence: str, base: int, item: _Attached, report: CasualtyReport,
     name_start = base + item.phrase.end + match.start("name")
     actor = _actor_in(actors, name_start, name_start + len(match.group("name")))
     actor = actor or Actor(id=f"unresolved:{match.group('name')}", name=match.group("name"))
-    category = category_of(actor) if category_of(actor) != VictimCategory.UNKNOWN else item.phrase.category
+    category = category_of(actor)
+    if category == VictimCategory.UNKNOWN:
+        named = VICTIM_NOUNS.get(match.group("name").split()[-1].lower(), VictimCategory.UNKNOWN)
+        category = named if named != VictimCategory.UNKNOWN else item.phrase.category
     return CasualtyReport(kind=report.kind, count=counts[0], category=category, actor=actor, span=report.span)
 
 
@@ -260,9 +277,19 @@ def _phrases(sentence: str, base: int, persons: list[tuple[int, int]]) -> list[V
 
 
 def sentence_reports(
-    sentence: str, base: int, *, persons: list[tuple[int, int]] = (), actors: list[tuple[Span, Actor]] = ()  # type: ignore[assignment]
+    sentence: str,
+    base: int,
+    *,
+    persons: Sequence[tuple[int, int]] = (),
+    actors: Sequence[tuple[Span, Actor]] = (),
+    previous: str = "",
 ) -> list[CasualtyReport]:
-    """The casualty reports of one sentence starting at ``base`` in its document (``persons``: name offsets in it)."""
+    """The casualty reports of one sentence starting at ``base`` in its document.
+
+    ``persons`` are offsets of person names in the sentence, ``actors`` the document's resolved actor mentions,
+    ``previous`` the sentence before it (it may say that the people were civilians).
+    """
+    civilian_context = bool(_CIVILIAN.search(previous) or _CIVILIAN.search(sentence))
     sentence_span = Span(base, base + len(sentence), sentence)
     phrases = _phrases(sentence, base, list(persons))
     items = [_attach(sentence, phrase, n) for n, phrase in enumerate(phrases)]
@@ -275,16 +302,18 @@ def sentence_reports(
             continue
         if item.phrase.named and item.kind in (CasualtyKind.CAPTURED, CasualtyKind.MISSING):
             continue
-        actor = _actor_in(list(actors), base + item.phrase.start, base + item.phrase.end)
+        actor = _actor_in(actors, base + item.phrase.start, base + item.phrase.end)
         if item.lost:
-            actor = actor or _loser(sentence, base, item, list(actors))
+            actor = actor or _loser(sentence, base, item, actors)
         start, end = spans[n]
-        report = _report(item, Span(base + start, base + end, sentence[start:end]), actor)
+        report = _report(item, Span(base + start, base + end, sentence[start:end]), actor, civilian_context)
         reports.append(report)
         if item.lost:
-            extra = _ellipsis(sentence, base, item, report, list(actors))
+            extra = _ellipsis(sentence, base, item, report, actors)
             if extra is not None:
-                reports.append(extra)
+                whole = Span(base + start, extra.count.span.end, sentence[start : extra.count.span.end - base])
+                reports[-1] = replace(report, span=whole)
+                reports.append(replace(extra, span=whole))
     return reports + _zeros(sentence, sentence_span)
 
 
@@ -300,10 +329,14 @@ def parsed(doc: Document) -> Any:
 def extract_casualties(doc: Document) -> list[CasualtyReport]:
     """Every casualty statement in the event text of ``doc`` (killed, wounded, captured, missing), in text order."""
     reports: list[CasualtyReport] = []
-    for sent in parsed(doc).sents:
+    previous = ""
+    nlp_doc = parsed(doc)
+    names = [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ == "PERSON"]
+    for sent in nlp_doc.sents:
         if not sent.text.strip() or not doc.is_event_text(sent.start_char):
             continue
-        base = sent.start_char
-        persons = [(e.start_char - base, e.end_char - base) for e in sent.ents if e.label_ == "PERSON"]
-        reports += sentence_reports(sent.text, base, persons=persons, actors=doc.actors)
+        base, end = sent.start_char, sent.end_char
+        persons = [(s - base, e - base) for s, e in names if base <= s and e <= end]
+        reports += sentence_reports(sent.text, base, persons=persons, actors=doc.actors, previous=previous)
+        previous = sent.text
     return reports

@@ -128,9 +128,9 @@ ZERO: dict[str, tuple[str, ...]] = {
     ),
     # no one hurt: wounded zero
     "wounded": (
-        r"no (?:one|body) (?:was|were|got) (?:hurt|injured|wounded)",
+        r"no (?:one|body)(?: else)? (?:was|were|got) (?:hurt|injured|wounded)",
         r"no (?:injury|injuries|one (?:was )?injured)",
-        r"(?:no one|nobody|none) (?:was|were) (?:hurt|injured|wounded)",
+        r"(?:no one|nobody|none)(?: else)? (?:was|were) (?:hurt|injured|wounded)",
     ),
     # no one killed: killed zero
     "killed": (
@@ -144,7 +144,8 @@ ZERO: dict[str, tuple[str, ...]] = {
 BACKGROUND = (
     # cumulative totals
     r"since (?:19|20)\d\d|since (?:the )?(?:start|beginning|outbreak)|so far (?:this|in)|this year|last year",
-    r"in recent (?:weeks|months|years|days)|over the (?:past|last|years|decades?|months)|in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
+    r"in recent (?:weeks|months|years|days)|over the (?:past|last|years|decades?|months)",
+    r"in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
     r"till date|to date|until now|a total of|in total|altogether|cumulative|toll (?:in|of) the (?:war|conflict)",
     r"the (?:war|conflict|insurgency|violence|fighting) (?:has|had) (?:killed|claimed)",
     # earlier incidents

@@ -43,10 +43,12 @@ def _after() -> re.Pattern[str]:
     skip = (
         r"(?:\s*\([^()]{0,120}\)"
         r"|\s*,(?:(?!\b(?:were|was|is|are|had|have|has|and)\b)[^,.;()]|\([^()]{0,20}\)){1,90}(?=,)"
-        r"|\s*,?\s*(?:identified as|named|namely|alias)[\s,]+[^.;]{0,120}?" + aux_ahead
+        r"|\s*,?\s*(?:identified as|named|namely|alias)[\s,]+[^.;]{0,120}?"
+        + aux_ahead
         + r"|\s*,\s*(?:who|whose)\b[^.;]{0,150}?(?=,\s*(?:were|was|had|have|has|are|is)\b),"
         + r"|\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
-        r"|\s*,?\s*including\s+[^.;]{0,80}?" + aux_ahead
+        r"|\s*,?\s*including\s+[^.;]{0,80}?"
+        + aux_ahead
         + r"|\s+(?:belonging|hailing|from|of|posted|deployed|stationed|working|travelling|traveling|associated"
         r"|affiliated|on duty|in|at|who)\b[^.;]{0,120}?(?:" + aux_ahead + r"|(?=\s*[,(])))*"
     )
@@ -84,6 +86,7 @@ def patterns() -> Patterns:
             _FLAGS,
         ),
         active_object=re.compile(
-            r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|at least|\d|[A-Z])",
+            r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|at least)\b"
+            r"|\d|[A-Z])",
         ),
     )

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from frontlines.casualties.victims import (
     GENERIC_NOUNS,
-    RELATIONAL_NOUNS,
     GROUP_SIZE,
     MODIFIER_CATEGORY,
     MONTHS,
     NON_PERSON_UNITS,
+    RELATIONAL_NOUNS,
     VICTIM_NOUNS,
+    words_of,
 )
 from frontlines.model import Count, Span, VictimCategory
 from frontlines.numbers import find_counts
@@ -31,20 +32,25 @@ _NOT_COUNT_BEFORE = re.compile(
 )
 # Lower-case words that end a victim phrase: verbs, prepositions, conjunctions.
 _STOP = frozenset(
-    (
+    words_of(
         "and or were was is are be been being had have has who which that whom whose in on at by with from to for"
         " as after before when while during near into over under including along besides but than while since"
         " killed dead died injured wounded hurt shot gunned arrested abducted kidnapped missing lost sustained"
-        " succumbed received suffered among reportedly allegedly also later said says according, against"
-        " between across outside inside behind through following amid despite without via per"
-    ).split()
+        " succumbed received suffered among reportedly allegedly also later said says according, against between"
+        " across outside inside behind through following amid despite without via per"
+    )
 )
+# "another" standing for one more person: "a soldier was killed and another injured".
+_BARE_ANOTHER = re.compile(r"\s*(?:,|was\b|were\b|got\b|sustained\b|received\b|injured\b|wounded\b|killed\b|died\b)")
+_UNK = VictimCategory.UNKNOWN
 _AGE = re.compile(r"\d{1,3}\s*-?\s*(?:years?|yrs?)[\s-]*old\s+", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[a-z]\s+[A-Z][a-z]+\s+$")
 _OF_OK = frozenset({"of", "the", "them", "whom", "these", "those", "its", "their", "his", "her"})
 _MAX_WORDS = 9
 # Words describing what happened to the people, allowed right after the article: "the injured warder".
-_STATE_WORDS = frozenset("injured wounded deceased slain killed dead abducted kidnapped missing".split())
+_STATE_WORDS = frozenset(
+    ["injured", "wounded", "deceased", "slain", "killed", "dead", "abducted", "kidnapped", "missing"]
+)
 
 
 @dataclass(frozen=True)
@@ -99,14 +105,17 @@ def scan_head(sentence: str, start: int) -> tuple[str, int, VictimCategory, list
         low = word.lower()
         if n == 0 and low in _STATE_WORDS:
             continue  # "the injured warder", "the deceased driver"
-        if n >= _MAX_WORDS or (word[0].islower() and low in _STOP and low != "of"):
+        stop = (
+            word[0].islower() and low in _STOP and low != "of" and not (low in _STATE_WORDS and words[-1:] == ["the"])
+        )
+        if n >= _MAX_WORDS or stop:
             break
         if word.startswith("("):
             continue
         if not word[0].isalpha() or (low == "of" and head and not _next_is_capital(sentence, match.end())):
             break
-        if low in VICTIM_NOUNS:
-            head, head_end = word, match.end()
+        if low in VICTIM_NOUNS or (low in _STATE_WORDS and words[-2:] == ["of", "the"]):
+            head, head_end = word, match.end()  # "militants", "(one) of the injured"
         elif word[0].islower() and low not in _OF_OK:
             modifiers += 1
             if modifiers > 3:
@@ -146,8 +155,8 @@ def _singular(head: str) -> bool:
 
 
 def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list[VictimPhrase]:
-    """"a policeman", "the couple", "another civilian": one person (or a group noun's size)."""
-    found = []
+    """ "a policeman", "the couple", "another civilian": one person (or a group noun's size)."""
+    found: list[VictimPhrase] = []
     for match in _ARTICLE.finditer(sentence):
         if any(p.start <= match.start() < p.end for p in (*taken, *found)):
             continue
@@ -157,6 +166,9 @@ def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list
             continue  # "another nine": the number is the count
         scanned = scan_head(sentence, age.end() if age else match.end())
         if scanned is None:
+            if match.group().lower().startswith("another") and _BARE_ANOTHER.match(sentence, match.end() - 1):
+                span = Span(base + match.start(), base + match.end() - 1, match.group().strip())
+                found.append(VictimPhrase(match.start(), match.end() - 1, Count(1, 1, 1, span, ""), _UNK, ""))
             continue
         head, head_end, category, _ = scanned
         if not _singular(head) or head.lower() in ("one", "them", "ones", "deceased", "injured", "wounded", "dead"):
@@ -184,6 +196,8 @@ def named_phrases(
     names a relative ("son of X") is not another victim.
     """
     spans = sorted({*persons, *_names_after_verbs(sentence)})
+    coordinated = [_coordinated_name(sentence, end) for _, end in spans]
+    spans = sorted({*spans, *(span for span in coordinated if span is not None)})
     found: list[VictimPhrase] = []
     for start, end in spans:
         if any(p.start < end and start < p.end for p in (*taken, *found)):
@@ -202,8 +216,10 @@ _NAME_AFTER_VERB = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
-    "The A An In On At By This That He She They It His Her Their Police Army Militants Maoists Security Two Three"
-    " One Four Five Six Seven Eight Nine Ten Both All Several Some Many Unidentified Suspected Armed".split()
+    words_of(
+        "The A An In On At By This That He She They It His Her Their Police Army Militants Maoists Security Two"
+        " Three One Four Five Six Seven Eight Nine Ten Both All Several Some Many Unidentified Suspected Armed"
+    )
 )
 _RESTATING = re.compile(
     r"(?:identified as|namely|viz\.?|alias|named|(?:son|daughter|wife|husband|father|mother|brother|sister) of"
@@ -217,6 +233,17 @@ _NAME_BEFORE_VERB = re.compile(
     r"(?=\s+(?:(?:was|were|had|has)\s+)?(?:\w+ly\s+)?(?:killed|shot dead|died|succumbed|injured|wounded)\b)",
     re.IGNORECASE,
 )
+
+
+_AND_NAME = re.compile(r"\s*(?:,\s*)?and\s+(?P<name>(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3})")
+
+
+def _coordinated_name(sentence: str, end: int) -> tuple[int, int] | None:
+    """The name after "and" following a name: "injuring Haji Gul and Kabir" -> Kabir."""
+    match = _AND_NAME.match(sentence, end)
+    if match is None or match.group("name").split()[0] in _NOT_NAMES:
+        return None
+    return match.start("name"), match.end("name")
 
 
 def _names_after_verbs(sentence: str) -> list[tuple[int, int]]:

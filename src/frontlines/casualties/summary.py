@@ -15,6 +15,7 @@ How reports combine:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from frontlines.casualties.patterns import patterns
@@ -80,7 +81,10 @@ def _incident_total(sentences: list[_Sentence]) -> tuple[int, dict[VictimCategor
             if value is not None:
                 parts[category] = value
                 break
-    return max(max(s.total for s in sentences), sum(parts.values())), parts
+    # a later clause raises the total only with deaths it does not attribute: a later figure for a side
+    # already given is a differing figure, and the first one stands
+    later = [s.total for s in sentences[1:] if s.total > sum(s.parts.values())]
+    return max(sentences[0].total, *later, sum(parts.values())), parts
 
 
 def _incidents(reports: list[CasualtyReport]) -> list[list[CasualtyReport]]:
@@ -100,7 +104,7 @@ def _kind_total(reports: list[CasualtyReport], kind: CasualtyKind) -> tuple[int 
     positive = [r for r in picked if r.count.best > 0]
     if not positive:
         return (0 if picked else None), {}
-    total, parts = 0, {}
+    total, parts = 0, dict[VictimCategory, int]()
     for incident in _incidents(positive):
         incident_total, incident_parts = _incident_total(_sentences(incident))
         total += incident_total
@@ -109,10 +113,28 @@ def _kind_total(reports: list[CasualtyReport], kind: CasualtyKind) -> tuple[int 
     return total, parts
 
 
+# A death from injuries: that person left the injured ("three injured, one later succumbed" -> wounded 2).
+_DIED_OF_WOUNDS = re.compile(r"\bsuccumb|\bdied (?:of|from) (?:his|her|their) (?:injuries|wounds)", re.IGNORECASE)
+
+
+def _wounded_left(wounded: int | None, reports: list[CasualtyReport]) -> int | None:
+    """Injured minus those who died of their injuries when the text's first death is such a one (null if none left).
+
+    "Three employees were injured. One of the injured later succumbed" -> wounded 2; a death reported first as a
+    killing ("the driver was killed ... the driver later succumbed") does not come out of the injured.
+    """
+    killed = sorted((r for r in reports if r.kind == CasualtyKind.KILLED and r.count.best > 0), key=_key)
+    if not wounded or not killed or killed[0].span is None or not _DIED_OF_WOUNDS.search(killed[0].span.text):
+        return wounded
+    died = sum(r.count.best for r in killed if _key(r) == _key(killed[0]))
+    return wounded - died if wounded > died else None
+
+
 def summarize(reports: list[CasualtyReport]) -> dict[str, int | None]:
     """fatalities, wounded and the killed per category (null where the text does not say) for one document."""
     killed, parts = _kind_total(reports, CasualtyKind.KILLED)
     wounded, _ = _kind_total(reports, CasualtyKind.WOUNDED)
+    wounded = _wounded_left(wounded, reports)
     summary: dict[str, int | None] = {"fatalities": killed, "wounded": wounded}
     for key, category in PARTS.items():
         summary[key] = parts.get(category) if killed else None

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from frontlines.model import VictimCategory
 
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a space-separated list (keeps long word lists readable)."""
+    return tuple(text.split())
+
+
 _SEC = VictimCategory.SECURITY
 _PERP = VictimCategory.PERPETRATORS
 _CIV = VictimCategory.CIVILIANS
@@ -18,61 +24,62 @@ _UNK = VictimCategory.UNKNOWN
 VICTIM_NOUNS: dict[str, VictimCategory] = {
     # state security forces: police, army, paramilitary and their ranks
     **dict.fromkeys(
-        (
+        words_of(
             "policeman policemen police policewoman cop cops constable constables jawan jawans soldier soldiers"
             " trooper troopers troops personnel personal officer officers commando commandos guard guards"
-            " guardsman ranger rangers sepoy sepoys havildar havildars naik lance-naik subedar inspector inspectors"
-            " sub-inspector si asi dsp sho sp ssp spo spos sf sfs serviceman servicemen paramilitary paramilitaries"
-            " marine marines airman airmen sailor sailors warder warders jailor jailer gunner gunners rifleman"
-            " riflemen major captain lieutenant colonel brigadier sergeant corporal private privates"
-            " army-man armyman army-men armymen levies levy khasadar khasadars frontier-corps fc bsf crpf"
-            " home-guard homeguard homeguards gendarme gendarmes militiamen security-man security-men"
-            " patrolman patrolmen"
-        ).split(),
+            " guardsman ranger rangers sepoy sepoys havildar havildars naik lance-naik subedar inspector"
+            " inspectors sub-inspector si asi dsp sho sp ssp spo spos sf sfs serviceman servicemen paramilitary"
+            " paramilitaries marine marines airman airmen sailor sailors warder warders jailor jailer gunner"
+            " gunners rifleman riflemen major captain lieutenant colonel brigadier sergeant corporal private"
+            " privates army-man armyman army-men armymen levies levy khasadar khasadars frontier-corps fc bsf crpf"
+            " home-guard homeguard homeguards gendarme gendarmes militiamen security-man security-men patrolman"
+            " patrolmen"
+        ),
         _SEC,
     ),
     # non-state armed actors and attackers (the dead among them are perpetrators)
     **dict.fromkeys(
-        (
-            "militant militants terrorist terrorists insurgent insurgents rebel rebels maoist maoists naxal naxals"
-            " naxalite naxalites cadre cadres extremist extremists gunman gunmen attacker attackers assailant"
-            " assailants bomber bombers fighter fighters jihadist jihadists jihadi jihadis ultra ultras guerrilla"
-            " guerrillas guerilla guerillas separatist separatists miscreant miscreants dacoit dacoits commander"
-            " commanders operative operatives infiltrator infiltrators abductor abductors kidnapper kidnappers"
-            " mujahideen mujahid taliban talibans islamist islamists radical radicals combatant combatants"
-            " hardcore hardliner hardliners insurgent-commander suicide-bomber suicide-bombers"
-        ).split(),
+        words_of(
+            "militant militants terrorist terrorists insurgent insurgents rebel rebels maoist maoists naxal"
+            " naxals naxalite naxalites cadre cadres extremist extremists gunman gunmen attacker attackers"
+            " assailant assailants bomber bombers fighter fighters jihadist jihadists jihadi jihadis ultra ultras"
+            " guerrilla guerrillas guerilla guerillas separatist separatists miscreant miscreants dacoit dacoits"
+            " commander commanders operative operatives infiltrator infiltrators abductor abductors kidnapper"
+            " kidnappers mujahideen mujahid taliban talibans islamist islamists radical radicals combatant"
+            " combatants hardcore hardliner hardliners suicide-bomber suicide-bombers suspect suspects"
+        ),
         _PERP,
     ),
     # non-combatants: civilians, workers, family members, civilian officials and politicians
     **dict.fromkeys(
-        (
-            "civilian civilians villager villagers child children kid kids woman women girl girls boy boys minor"
-            " minors infant infants baby babies student students teacher teachers worker workers labourer"
-            " labourers laborer laborers driver drivers passenger passengers trader traders shopkeeper shopkeepers"
-            " vendor vendors farmer farmers businessman businessmen contractor contractors engineer engineers"
-            " journalist journalists reporter reporters activist activists leader leaders politician politicians"
-            " councillor councillors sarpanch mukhiya headman headmen chief chiefs elder elders cleric clerics"
-            " priest priests imam imams pilgrim pilgrims worshipper worshippers devotee devotees tourist tourists"
-            " doctor doctors nurse nurses employee employees official officials staff wife husband son sons"
-            " daughter daughters brother brothers father mother sister sisters relative relatives informer"
-            " informers passer-by passerby passersby passers-by bystander bystanders resident residents"
-            " local locals tribesman tribesmen tribal tribals youth youths refugee refugees protester protesters"
-            " demonstrator demonstrators mourner mourners voter voters candidate candidates mla mlas mp mps"
-            " tribe-member helper helpers transporter transporters guest guests pilot pilots foreigner foreigners"
-            " homeopath lawyer lawyers judge judges mayor shepherd shepherds herder herders fisherman fishermen"
-            " porter porters cook cooks salesman traveller travellers commuter commuters manager managers owner owners"
-            " supporter supporters operator operators aide aides guide guides labour"
-        ).split(),
+        words_of(
+            "civilian civilians schoolteacher schoolteachers villager villagers child children kid kids woman"
+            " women girl girls boy boys minor minors infant infants baby babies student students teacher teachers"
+            " worker workers labourer labourers laborer laborers driver drivers passenger passengers trader"
+            " traders shopkeeper shopkeepers vendor vendors farmer farmers businessman businessmen contractor"
+            " contractors engineer engineers journalist journalists reporter reporters activist activists leader"
+            " leaders politician politicians councillor councillors sarpanch mukhiya headman headmen chief chiefs"
+            " elder elders cleric clerics priest priests imam imams pilgrim pilgrims worshipper worshippers"
+            " devotee devotees tourist tourists doctor doctors nurse nurses employee employees official officials"
+            " staff wife husband son sons daughter daughters brother brothers father mother sister sisters"
+            " relative relatives informer informers passer-by passerby passersby passers-by bystander bystanders"
+            " resident residents local locals tribesman tribesmen tribal tribals youth youths refugee refugees"
+            " protester protesters demonstrator demonstrators mourner mourners voter voters candidate candidates"
+            " mla mlas mp mps tribe-member helper helpers transporter transporters guest guests pilot pilots"
+            " foreigner foreigners homeopath lawyer lawyers judge judges mayor shepherd shepherds herder herders"
+            " fisherman fishermen porter porters cook cooks salesman traveller travellers commuter commuters"
+            " manager managers owner owners supporter supporters operator operators guide guides labour"
+        ),
         _CIV,
     ),
     # people the text does not place on any side
     **dict.fromkeys(
-        (
-            "people person persons individual individuals man men other others body bodies victim victims"
-            " member members deceased dead injured wounded casualty martyr martyrs suspect suspects"
-            " prisoner prisoners hostage hostages inmate inmates couple duo trio one ones them volunteer volunteers"
-        ).split(),
+        words_of(
+            "people person persons individual individuals man men other others body bodies victim victims member"
+            " members deceased dead injured wounded casualty martyr martyrs prisoner prisoners hostage hostages"
+            " inmate inmates couple duo trio one ones them volunteer volunteers companion companions colleague"
+            " colleagues associate associates assistant assistants aide aides"
+        ),
         _UNK,
     ),
 }
@@ -80,21 +87,21 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
 # Words in front of a generic noun that place its people: "local people", "security men", "armed men".
 MODIFIER_CATEGORY: dict[str, VictimCategory] = {
     # civilians
-    **dict.fromkeys("civilian innocent unarmed local ordinary common".split(), _CIV),
+    **dict.fromkeys(["civilian", "innocent", "unarmed", "local", "ordinary", "common"], _CIV),
     # state forces
-    **dict.fromkeys("security police army military paramilitary forces".split(), _SEC),
+    **dict.fromkeys(["security", "police", "army", "military", "paramilitary", "forces"], _SEC),
     # armed non-state actors
-    **dict.fromkeys("armed militant terrorist rebel masked".split(), _PERP),
+    **dict.fromkeys(["armed", "militant", "terrorist", "rebel", "masked"], _PERP),
 }
 
 # Generic nouns that a modifier may place (see MODIFIER_CATEGORY); other nouns keep their own category.
 GENERIC_NOUNS = frozenset(
-    "people person persons individual individuals man men member members official officials officer officers".split()
+    words_of("people person persons individual individuals man men member members official officials officer officers")
 )
 
 # Nouns that restate a person already named ("X, a resident of Y"): an apposition, not another victim.
 RELATIONAL_NOUNS = frozenset(
-    "resident residents native natives son daughter brother sister wife husband father mother relative".split()
+    words_of("resident residents native natives son daughter brother sister wife husband father mother relative")
 )
 
 # Group nouns standing for a known number of people: "the couple were killed" -> 2.
@@ -102,19 +109,19 @@ GROUP_SIZE: dict[str, int] = {"couple": 2, "duo": 2, "pair": 2, "trio": 3, "twin
 
 # Words that never head a victim noun phrase although they may follow a number ("5 years", "20 vehicles").
 NON_PERSON_UNITS = frozenset(
-    (
-        "year years yr yrs month months week weeks day days hour hours minute minutes second seconds am pm"
-        " km kms kilometre kilometres kilometer kilometers metre metres meter meters mile miles feet foot"
-        " kg kgs kilogram kilograms rounds round rupees rs inr usd dollars percent per cent times vehicles"
-        " vehicle houses house buildings building shops shop trucks truck cars car villages village"
-        " weapons rifles guns grenades bombs bullets magazines tonnes tons o'clock kilos"
-    ).split()
+    words_of(
+        "year years yr yrs month months week weeks day days hour hours minute minutes second seconds am pm km kms"
+        " kilometre kilometres kilometer kilometers metre metres meter meters mile miles feet foot kg kgs kilogram"
+        " kilograms rounds round rupees rs inr usd dollars percent per cent times vehicles vehicle houses house"
+        " buildings building shops shop trucks truck cars car villages village weapons rifles guns grenades bombs"
+        " bullets magazines tonnes tons o'clock kilos"
+    )
 )
 
 # Month names: a number next to one is a date ("June 15", "15 June").
 MONTHS = frozenset(
-    (
-        "january february march april may june july august september october november december"
-        " jan feb mar apr jun jul aug sep sept oct nov dec"
-    ).split()
+    words_of(
+        "january february march april may june july august september october november december jan feb mar apr"
+        " jun jul aug sep sept oct nov dec"
+    )
 )

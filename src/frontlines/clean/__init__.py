@@ -23,27 +23,23 @@ _HTML_START = ("<!doctype html", "<html", "<?xml")
 
 def clean_document(doc: Document) -> Document:
     """Fill the clean-stage fields of ``doc``; expected rejections set ``doc.discard`` and never raise."""
-    # 1. refuse what is too big or not text at all
-    size = len(doc.raw.encode("utf-8", "surrogatepass")) if isinstance(doc.raw, str) else len(doc.raw)
-    if size > MAX_RAW_BYTES:
-        doc.discard = Discard("too_large", f"{size} bytes")
+    # 1. refuse what is too big or not text at all, decode the rest
+    raw = _readable(doc)
+    if raw is None:
         return doc
-    raw = doc.raw if isinstance(doc.raw, str) else decode_bytes(doc.raw)
-    if looks_binary(raw):
-        doc.discard = Discard("binary", "NUL or control bytes, or undecodable")
-        return doc
-    raw = raw.lstrip("\ufeff")
     latest = _latest(doc)
     # 2. main text, title and the page's own date
     declared: date | None = None
-    if _is_html(raw, doc.media_type):
+    html = _is_html(raw, doc.media_type)
+    if html:
         pieces, doc.title, declared = _from_html(raw, url=doc.url, latest=latest)
     else:
         pieces, doc.title = _from_text(raw)
     # 3. one text with exact block offsets
     doc.text, doc.blocks = assemble(pieces)
-    # 4. publication date: the input's, the page's, or one written near the top of the text
-    doc.published, doc.published_source = _choose_date(doc, declared=declared, latest=latest)
+    # 4. publication date: the input's, the page's, or a dateline near the top (of the raw text: furniture goes)
+    dateline_text = doc.text if html else raw
+    doc.published, doc.published_source = _choose_date(doc, declared=declared, text=dateline_text, latest=latest)
     # 5. nothing left, or not English: counted rejections (text, title and date stay for the record)
     body = main_text(doc)
     if not body.strip():
@@ -58,6 +54,26 @@ def clean_document(doc: Document) -> Document:
 def main_text(doc: Document) -> str:
     """The text of all blocks except the title: what the boilerplate metrics compare."""
     return "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind != BlockKind.TITLE)
+
+
+def _readable(doc: Document) -> str | None:
+    """The raw input as text, or None with ``doc.discard`` set when it is too large or binary."""
+    size = _raw_size(doc.raw)
+    if size > MAX_RAW_BYTES:
+        doc.discard = Discard("too_large", f"{size} bytes")
+        return None
+    raw = doc.raw if isinstance(doc.raw, str) else decode_bytes(doc.raw)
+    if looks_binary(raw):
+        doc.discard = Discard("binary", "NUL or control bytes, or undecodable")
+        return None
+    return raw.lstrip("\ufeff")
+
+
+def _raw_size(raw: str | bytes) -> int:
+    """Size in bytes (UTF-8 for text); a text with more characters than the limit is too large without encoding."""
+    if isinstance(raw, bytes) or len(raw) > MAX_RAW_BYTES:
+        return len(raw)
+    return len(raw.encode("utf-8", "surrogatepass"))
 
 
 def _latest(doc: Document) -> date:
@@ -91,10 +107,10 @@ def _from_text(raw: str) -> tuple[list[Piece], str]:
     return pieces, title
 
 
-def _choose_date(doc: Document, *, declared: date | None, latest: date) -> tuple[date | None, str]:
+def _choose_date(doc: Document, *, declared: date | None, text: str, latest: date) -> tuple[date | None, str]:
     if doc.given_published:
         return doc.given_published, "input"
     if declared:
         return declared, "metadata"
-    found = pubdate.text_published(doc.text, latest=latest)
+    found = pubdate.text_published(text, latest=latest)
     return (found, "text") if found else (None, "")

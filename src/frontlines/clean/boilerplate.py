@@ -36,6 +36,12 @@ WHOLE_LINE = (
     r"^(last (modified|updated)|updated|release date|published|posted|(news |publication )?date)\s*:.{0,60}$",
     # credit lines that credit and describe nothing: "(Credit: Jane Doe / Agency)"
     r"^\(?\s*(photo |image |picture )?credits?\s*:\s*[^.]{0,60}\)?$",
+    # bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (the agency is not article text either)
+    r"^by\s+[\w.'’-]+(\s+[\w.'’-]+){0,3}((\s*,\s*|\s+(and|&)\s+)[\w.'’-]+(\s+[\w.'’-]+){0,3}){0,3}$",
+    # date and time lines: "Updated: Tue 3 March 2020, 10:45 GMT", "March 3, 2019 | 4 min read"
+    r"^(?=.*\d)((last )?(updated|published|posted|modified)( on| at)?\s*:?\s*)?(((mon|tue|wed|thu|fri|sat|sun)\w*"
+    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,4}(st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst"
+    r"|cet|cest|ist|at|on|ago|hours?|minutes?|mins?|days?|min read|read)[\s.,/:|()+–-]*)+$",
     # contact lines and bare domain names (a source or site label)
     r"^(tel|phone|fax|e-?mail)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,}(\W+(tel|phone|fax)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,})*$",
     r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|info|news|co\.[a-z]{2}|[a-z]{2})$",
@@ -143,5 +149,6 @@ CAPTION = (
     r"[(\[][^)\]]{0,40}\b(photo|image|picture|file)[)\]]\W*$",
     r"\b(photo|image|picture|credit)s?\s*:\s*[^.]{2,60}$",
     r"(©|\(c\))\s*[^.]{2,60}$",
-    r"\b(afp|ap|reuters|getty images|epa|anadolu agency|shutterstock|ap photo)\s*(/[^.]{0,40})?\W*$",
+    r"\b(afp|ap|reuters|epa|anadolu|xinhua|ap photo)\s*/\s*[^.\s][^.]{1,40}$",
+    r"\b(getty images|shutterstock|alamy)( stock photo)?\W*$",
 )

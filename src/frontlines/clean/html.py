@@ -24,6 +24,11 @@ EXTRACT_OPTIONS: dict[str, Any] = {
     "include_tables": True,
     "include_formatting": False,
 }
+# When the main text is this short and trafilatura's baseline finds this many times more, the extractor latched onto
+# a fragment of the page (a teaser, one table cell): the baseline's paragraphs are used instead.
+RETRY_BELOW_CHARS = 1500
+RETRY_GAIN = 4
+MIN_PROSE_WORDS = 12  # ...and only when the baseline found at least one paragraph of prose, not a menu
 # Elements of trafilatura's XML output and the block kind they stand for (None: let the classifier decide).
 HINTS: dict[str, BlockKind | None] = {"head": BlockKind.HEADING}
 
@@ -74,6 +79,22 @@ def body_units(body: Any) -> list[Unit]:
     return units
 
 
+def with_fallback(tree: Any, units: list[Unit]) -> list[Unit]:
+    """The extractor's units, or the baseline's when these are a small fragment of what the page holds."""
+    from copy import deepcopy
+
+    from trafilatura import baseline
+
+    length = sum(len(unit.text) for unit in units)
+    if length >= RETRY_BELOW_CHARS:
+        return units
+    found = _guarded("trafilatura baseline", baseline, deepcopy(tree))
+    if found is None or found[2] <= RETRY_GAIN * max(length, 1):
+        return units
+    fallback = body_units(found[0])
+    return fallback if any(len(unit.text.split()) >= MIN_PROSE_WORDS for unit in fallback) else units
+
+
 def extract_html(html: str, *, url: str = "", latest: date) -> HtmlExtract:
     """Main-text units, title and htmldate's date of a page; empty when the page cannot be parsed."""
     from trafilatura import bare_extraction
@@ -83,5 +104,5 @@ def extract_html(html: str, *, url: str = "", latest: date) -> HtmlExtract:
     if tree is None:
         return HtmlExtract()
     result = _guarded("trafilatura", bare_extraction, tree, url=url or None, **EXTRACT_OPTIONS)
-    units = body_units(result.body) if result is not None else []
+    units = with_fallback(tree, body_units(result.body) if result is not None else [])
     return HtmlExtract(units=units, title=page_title(tree), htmldate=page_date(tree, url=url, latest=latest))

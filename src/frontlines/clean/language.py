@@ -9,6 +9,7 @@ from typing import Any
 SAMPLE_CHARS = 2500  # the first few paragraphs decide; the whole page costs time and adds nothing
 SHORT_WORDS = 20  # below this many words, a headline or a snippet: the classifier is unreliable
 MIN_CONFIDENCE = 0.8  # py3langid probability above which its answer stands on its own
+UNSURE = 0.5  # below this, py3langid is guessing: any English function word tips Latin-script text to English
 MIN_STOPWORD_SHARE = 0.12  # English running text is ~40% function words; even headlines have some
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -59,6 +60,8 @@ def detect_language(text: str) -> tuple[str, float]:
         if latin > 0.5 and (share > 0 or confidence < 0.99):
             return "en", 0.5
         return code, confidence
-    if latin > 0.5 and (confidence < MIN_CONFIDENCE and share >= MIN_STOPWORD_SHARE):
+    if latin > 0.5 and confidence < MIN_CONFIDENCE and share >= MIN_STOPWORD_SHARE:
+        return "en", share
+    if latin > 0.5 and confidence < UNSURE and share > 0:
         return "en", share
     return code, confidence

@@ -85,7 +85,7 @@ def jsonld_published(html: str, *, latest: date) -> date | None:
 def early_utc(value: str) -> bool:
     """A UTC timestamp before 08:00: still the previous evening for an outlet in the Americas."""
     match = _UTC_TIME.search(value)
-    return bool(match) and int(match.group(1)) < EARLY_UTC_HOUR
+    return match is not None and int(match.group(1)) < EARLY_UTC_HOUR
 
 
 def htmldate_params(*, latest: date) -> dict[str, Any]:

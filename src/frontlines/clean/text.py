@@ -4,7 +4,7 @@ pull-quotes, and join what is left into one text with exact block offsets."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from frontlines.clean import boilerplate
@@ -13,7 +13,7 @@ from frontlines.model import Block, BlockKind
 MAX_FURNITURE_WORDS = 30  # SHORT_LINE patterns only apply to lines this short
 MAX_LEGAL_WORDS = 80  # LEGAL patterns (copyright, disclosures) only apply to lines this short
 MAX_SEGMENTED_WORDS = 25  # a byline or toolbar of " | "-separated fields, one of them furniture
-MAX_CAPTION_WORDS = 60
+MAX_CAPTION_WORDS = 40  # a longer paragraph ending in a credit is an article with a photo note
 MAX_TITLE_WORDS = 25
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 100
@@ -23,6 +23,7 @@ MAX_ATTRIBUTION_WORDS = 5
 SEPARATOR = "\n\n"
 
 _SPACE = re.compile(r"\s+")
+_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # a line's text without its surrounding whitespace
 _FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _CONFUSABLES = str.maketrans("аеорсухіѕјԁһӏАВЕКМНОРСТХІЅЈΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "aeopcyxisjdhlABEKMHOPCTXISJABEZHIKMNOPTYXo")
 _QUOTES = re.compile(r"[\"“”„«»‘’‚'`]")
@@ -39,12 +40,16 @@ class Unit:
 
     text: str
     hint: BlockKind | None = None
+    gap: str | None = None  # plain text path: the raw whitespace between the previous unit and this one
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
+    """A classified unit; ``gap`` is its raw separator, kept while nothing before it was dropped."""
+
     kind: BlockKind
     text: str
+    gap: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +78,7 @@ def word_count(text: str) -> int:
 
 def is_furniture(line: str) -> bool:
     """A line that belongs to the site, not the article (buttons, share bars, newsletter boxes, legal lines)."""
-    line = unconfuse(line.strip())
+    line = unconfuse(squash(line))
     if not line:
         return True
     patterns = _patterns()
@@ -128,16 +133,31 @@ def looks_like_heading(line: str) -> bool:
 
 
 def split_units(text: str) -> list[Unit]:
-    """Paragraphs of a plain text: one per line, with hard-wrapped lines of one paragraph joined again."""
-    units: list[str] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        lines = [squash(line) for line in chunk.splitlines()]
-        for index, line in enumerate(filter(None, lines)):
-            if index and _continues(units[-1], line):
-                units[-1] = f"{units[-1]} {line}"
-            else:
-                units.append(line)
-    return [Unit(u) for u in units]
+    """Paragraphs of a plain text, one per line, hard-wrapped lines of one paragraph joined again.
+
+    Each unit's text has the length of its raw stretch (line breaks inside become spaces) and carries the raw gap
+    before it, so an untouched text comes out of :func:`assemble` character for character.
+    """
+    units: list[Unit] = []
+    start = end = 0
+    for line in _LINE.finditer(text):
+        gap = text[end : line.start()]
+        if (
+            units
+            and gap.count("\n") <= 1
+            and "\n\n" not in gap.replace("\r", "")
+            and _continues(units[-1].text, line.group())
+        ):
+            units[-1] = replace(units[-1], text=_flat(text[start : line.end()]))
+        else:
+            units.append(Unit(line.group(), gap=gap))
+            start = line.start()
+        end = line.end()
+    return units
+
+
+def _flat(raw: str) -> str:
+    return raw.replace("\r", " ").replace("\n", " ")
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -176,7 +196,7 @@ def mark_pullquotes(pieces: list[Piece]) -> list[Piece]:
             and len(core) >= MIN_PULLQUOTE_CHARS
             and _repeated(core, normed[index], haystack)
         ):
-            piece = Piece(BlockKind.PULLQUOTE, piece.text)
+            piece = replace(piece, kind=BlockKind.PULLQUOTE)
         marked.append(piece)
     return _keep_first_copy(marked, normed)
 
@@ -191,7 +211,7 @@ def _keep_first_copy(pieces: list[Piece], normed: list[str]) -> list[Piece]:
     result = []
     for piece, norm in zip(pieces, normed, strict=True):
         if piece.kind == BlockKind.PULLQUOTE and norm not in seen and normed.count(norm) > 1:
-            piece = Piece(BlockKind.BODY, piece.text)
+            piece = replace(piece, kind=BlockKind.BODY)
         seen.add(norm)
         result.append(piece)
     return result
@@ -210,9 +230,16 @@ def cut_at_end(units: list[Unit]) -> list[Unit]:
 
 def classify(units: list[Unit], *, guess_title: bool, guess_headings: bool) -> list[Piece]:
     """Label each unit that is not furniture: title, heading, caption, body, then pull-quotes."""
-    kept = [u for u in cut_at_end(units) if not is_furniture(u.text)]
+    kept: list[Unit] = []
+    dropped = False
+    for unit in cut_at_end(units):
+        if is_furniture(unit.text):
+            dropped = True
+            continue
+        kept.append(unit if not dropped else replace(unit, gap=None))
+        dropped = False
     pieces = [
-        Piece(_kind(unit, index, kept, guess_title=guess_title, guess_headings=guess_headings), unit.text)
+        Piece(_kind(unit, index, kept, guess_title=guess_title, guess_headings=guess_headings), unit.text, unit.gap)
         for index, unit in enumerate(kept)
     ]
     return mark_pullquotes(pieces)
@@ -232,18 +259,20 @@ def _kind(unit: Unit, index: int, units: list[Unit], *, guess_title: bool, guess
 
 
 def assemble(pieces: list[Piece]) -> tuple[str, list[Block]]:
-    """One text of the pieces separated by blank lines, and a block per piece with exact offsets."""
+    """One text of the pieces, and a block per piece with exact offsets.
+
+    Pieces are separated by their raw gap where nothing between them was dropped, else by a blank line.
+    """
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
     for piece in pieces:
-        text = piece.text.strip()
-        if not text:
+        if not piece.text.strip():
             continue
-        if parts:
-            parts.append(SEPARATOR)
-            offset += len(SEPARATOR)
-        parts.append(text)
+        text = piece.text.strip()
+        separator = piece.gap if piece.gap is not None and piece.text == text else (SEPARATOR if parts else "")
+        parts += [separator, text]
+        offset += len(separator)
         blocks.append(Block(piece.kind, offset, offset + len(text)))
         offset += len(text)
     return "".join(parts), blocks

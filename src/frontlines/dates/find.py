@@ -25,8 +25,8 @@ from frontlines.model import DatePrecision, DateRange, Document, Span
 
 Resolved = tuple[date, date, DatePrecision]
 # The order in which overlapping matches of equal length are preferred: absolute before relative.
-PRIORITY = ("iso", "numeric", "month_day", "day_month", "month", "year")
-PRIORITY += ("weekday", "relative_day", "ago", "period", "anaphoric")
+ABSOLUTE_KINDS = ("iso", "numeric", "month_day", "day_month", "dashed", "month", "year")
+PRIORITY = (*ABSOLUTE_KINDS, "weekday", "relative_day", "ago", "period", "anaphoric")
 _PRECEDING_WORD = re.compile(r"([A-Za-z]+)\s*$")
 _JOINER = re.compile(r"\s*[,(]?\s*(?:the\s+)?$")
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
@@ -64,7 +64,7 @@ def _day(day: date) -> Resolved:
 
 def _month_day(match: re.Match[str], base: date | None) -> Resolved | None:
     month, day = _month(match["month"]), int(match["d"])
-    last = int(match["d2"]) if match["d2"] else day
+    last = int(match["d2"]) if match.groupdict().get("d2") else day
     if match["y"]:
         start, end = cal.safe_date(int(match["y"]), month, day), cal.safe_date(int(match["y"]), month, last)
     elif base is not None:
@@ -101,8 +101,8 @@ def _first_name_not_month(name: str, match: re.Match[str]) -> bool:
 
 def _month_only(match: re.Match[str], base: date | None) -> Resolved | None:
     name, mod = match["month"], (match["mod"] or "").lower()
-    if name.rstrip(".") in lexicon.AMBIGUOUS_MONTHS and not (match["prep"] or mod or match["y"]):
-        return None
+    if not (match["prep"] or mod or match["y"]):
+        return None  # a bare month name: "March organisers said", "May God protect them"
     if _first_name_not_month(name, match):
         return None
     month = _month(name)
@@ -180,6 +180,7 @@ RESOLVERS = {
     "numeric": _numeric,
     "month_day": _month_day,
     "day_month": _month_day,
+    "dashed": _month_day,
     "month": _month_only,
     "year": _year,
     "weekday": _weekday_only,
@@ -258,7 +259,7 @@ def _resolve(
     text: str, name: str, match: re.Match[str], *, published: date | None, anchor: date | None
 ) -> Resolved | None:
     """Resolve one match: forward-pointing names are dropped, anaphoric days follow the last named day."""
-    if name in ("weekday", "month", "month_day", "day_month") and _FUTURE_BEFORE.search(
+    if name in ("weekday", "month", "month_day", "day_month", "dashed") and _FUTURE_BEFORE.search(
         text, max(0, match.start("body") - 30), match.start("body")
     ):
         return None
@@ -278,7 +279,8 @@ def date_hits(text: str, published: date | None, today: date | None = None) -> t
         resolved = _bounded(resolved, bound) if resolved else None
         if resolved is None:
             continue
-        span = Span.of(text, *match.span("body"))
+        start, end = match.span("body")
+        span = Span.of(text, start, end - 1 if text[end - 1] == "." else end)  # "in May." ends a sentence
         hits.append(DateHit(span, DateRange(*resolved, span=span), name, boundary=_is_boundary(text, match)))
         if resolved[2] == DatePrecision.DAY:
             last_day = resolved[0]
@@ -293,7 +295,7 @@ def _merge_weekdays(text: str, hits: list[DateHit]) -> list[DateHit]:
         if (
             previous is not None
             and previous.kind == "weekday"
-            and hit.kind in ("month_day", "day_month", "numeric", "iso")
+            and hit.kind in ("month_day", "day_month", "dashed", "numeric", "iso")
             and _JOINER.fullmatch(text, previous.span.end, hit.span.start)
         ):
             span = Span.of(text, previous.span.start, hit.span.end)

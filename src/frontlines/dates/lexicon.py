@@ -22,8 +22,9 @@ MONTHS: dict[str, int] = {
     "December": 12, "Dec": 12,
 }  # fmt: skip
 
-# Month names that are also common English words: they count as a month only after a preposition or before a day
-# or year ("in May", "May 3", "May 2019"), never alone ("May God protect them", "Mar the view").
+# Short month names that are also first names or words: without a dot, day or year they are not a month when a
+# capitalised word follows ("by Jan Egeland", "Dec Taylor"). Any bare month name needs a preposition, a modifier
+# ("last", "mid-") or a year to count ("in May", "May 3", "May 2019"; never "May God protect them").
 AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"May", "Mar", "Jun", "Jan", "Aug", "Dec", "Oct", "Sep"})
 
 # Weekday names (and the abbreviations wire copy uses) mapped to Python's weekday number (Monday == 0).

@@ -25,7 +25,7 @@ def _alternation(names: list[str], *, abbreviated: set[str]) -> str:
 
 
 def _month_alternation() -> str:
-    abbreviated = {name for name in lexicon.MONTHS if len(name) <= 4 and name not in ("June", "July", "May")}
+    abbreviated = {name for name in lexicon.MONTHS if len(name) <= 4 and name not in ("June", "July")}
     return _alternation(list(lexicon.MONTHS), abbreviated=abbreviated)
 
 
@@ -56,6 +56,7 @@ def _sources() -> list[tuple[str, str]]:
             rf"(?<![\w.,]){PREP}(?P<body>(?:{weekday},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}"
             rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){ordinal})?(?:\s+of)?\s+{month}(?:,?\s+{YEAR})?)",
         ),
+        ("dashed", rf"(?<![\w-])(?P<body>(?P<d>\d{{1,2}})-{month}-{YEAR})(?!-\d)"),
         (
             "month",
             rf"\b{PREP}(?P<body>(?:(?P<mod>(?i:early|mid|late|last|this|the\s+end\s+of|the\s+beginning\s+of|"
@@ -86,7 +87,7 @@ def _sources() -> list[tuple[str, str]]:
 # Which patterns can match around each kind of anchor word (see :func:`anchors`): the full patterns run only in
 # windows around anchors, so a page without dates costs one scan.
 ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
-    "name": ("month_day", "day_month", "month", "weekday"),
+    "name": ("month_day", "day_month", "dashed", "month", "weekday"),
     "number": ("iso", "numeric", "year"),
     "relative": ("relative_day", "ago", "period", "recent", "anaphoric"),
 }

@@ -14,10 +14,13 @@ All heuristics live in ``lexicon.py``; this module only reads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from frontlines.events import lexicon as lx
@@ -80,9 +83,107 @@ class Hit:
     cue: str
 
 
+# Regex operators that consume no text and may be skipped when looking for the literal a match starts with.
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+
+
+def _first_literals(items: list[Any]) -> set[str] | None:
+    """The literal texts one of which every match of a parsed regex starts with; None when unknown."""
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_constants.LITERAL:
+            run = _leading_literals(items[i:])
+            text = "".join(chr(v) for _, v in run)
+            rest = _first_literals(items[i + len(run) :]) if i + len(run) < len(items) else None
+            return {text + r for r in rest} if rest else {text}
+        if op is sre_constants.BRANCH:
+            branches = [_first_literals(list(b)) for b in av[1]]
+            return None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+        if op is sre_constants.SUBPATTERN:
+            return _first_literals(list(av[3]))
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            first = _first_literals(list(av[2]))
+            if first is None or av[0] > 0:
+                return first
+            rest = _first_literals(items[i + 1 :])
+            return None if rest is None else first | rest
+        return None
+    return None
+
+
+def _leading_literals(items: list[Any]) -> list[Any]:
+    run = []
+    for item in items:
+        if item[0] is not sre_constants.LITERAL:
+            break
+        run.append(item)
+    return run
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-cased literal starts of a regex's matches (a cheap pre-check before running it), or None."""
+    found = _first_literals(list(sre_parser.parse(pattern, re.IGNORECASE)))
+    if not found or any(len(p) < 2 for p in found):
+        return None
+    return tuple(sorted({p.lower() for p in found}))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A compiled trigger cue with the literal texts one of which must occur in a sentence for it to match."""
+
+    label: str
+    weight: float
+    pattern: re.Pattern[str]
+    prefixes: tuple[str, ...] | None
+
+    def keys(self) -> tuple[str, ...] | None:
+        """Word-start keys (a prefix's first 2-4 characters) under which the cue is indexed; None: always run."""
+        if self.prefixes is None or not self.pattern.pattern.startswith(r"\b"):
+            return None
+        return tuple({p[:KEY_LEN] for p in self.prefixes})
+
+
+def _cue(label: str, weight: float, pattern: str) -> Cue:
+    return Cue(label, weight, _ci(pattern), literal_prefixes(pattern))
+
+
+# Length of the word-start keys that select which cues to run on a sentence.
+KEY_LEN = 4
+_WORD_START = re.compile(r"\b\w")
+
+
+def _cue_index(cues: tuple[Cue, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Cue positions by word-start key, and the positions of cues that must always run."""
+    index: dict[str, list[int]] = {}
+    always = []
+    for i, cue in enumerate(cues):
+        keys = cue.keys()
+        if keys is None:
+            always.append(i)
+            continue
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+
+
+def active_cues(lowered: str) -> list[Cue]:
+    """The cues that may match a lower-cased sentence (one of their prefixes starts a word there), lexicon order."""
+    lex = compiled_lexicon()
+    picked = set(lex.always_run)
+    for m in _WORD_START.finditer(lowered):
+        start = m.start()
+        for n in range(2, KEY_LEN + 1):
+            picked.update(lex.cue_index.get(lowered[start : start + n], ()))
+    return [lex.cues[i] for i in sorted(picked)]
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledLexicon:
-    cues: tuple[tuple[str, float, re.Pattern[str]], ...]
+    cues: tuple[Cue, ...]
+    cue_index: dict[str, tuple[int, ...]]
+    always_run: tuple[int, ...]
     protest_modifiers: tuple[tuple[str, float, re.Pattern[str]], ...]
     ordinary_crime: re.Pattern[str]
     political: re.Pattern[str]
@@ -110,8 +211,12 @@ def _ci(pattern: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def compiled_lexicon() -> CompiledLexicon:
     """The lexicon's regexes, compiled once per process."""
+    cues = tuple(_cue(label, w, p) for label, w, p in lx.TRIGGER_CUES)
+    cue_index, always_run = _cue_index(cues)
     return CompiledLexicon(
-        cues=tuple((label, w, _ci(p)) for label, w, p in lx.TRIGGER_CUES),
+        cues=cues,
+        cue_index=cue_index,
+        always_run=always_run,
         protest_modifiers=tuple((label, w, _ci(p)) for label, w, p in lx.PROTEST_MODIFIER_CUES),
         ordinary_crime=_ci(lx.ORDINARY_CRIME),
         political=_ci(lx.POLITICAL_MARKERS),
@@ -221,8 +326,9 @@ def match_cues(sentence: str) -> list[Hit]:
     hits = []
     names_matter = not is_title_case(sentence)
     negation = compiled_lexicon().negation_before
-    for label, weight, pattern in compiled_lexicon().cues:
-        for m in pattern.finditer(sentence):
+    for cue in active_cues(sentence.lower()):
+        label, weight = cue.label, cue.weight
+        for m in cue.pattern.finditer(sentence):
             if names_matter and in_proper_name(sentence, m.start(), m.end()):
                 continue
             if negation.search(sentence[max(0, m.start() - 30) : m.start()]):
@@ -280,34 +386,38 @@ PLACE_WINDOW = 80
 
 
 def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
-    """Whether the direct object of the verb at ``trigger_start`` names a place; None when there is no object."""
+    """Whether the direct object of the verb at ``trigger_start`` names a place; None when there is no object.
+
+    Only the object's head and its modifiers count ("the town", "Kirawa", "two oil fields"), not everything hanging
+    off it ("footage of landslides in Japan" is footage, not Japan).
+    """
     token = next((t for t in sent if t.idx == trigger_start), None)
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return None
-    tokens = list(obj.subtree)
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens):
+    head = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in head):
         return True
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return bool(compiled_lexicon().territory_words.search(sent.doc.text[start:end])) or obj.pos_ == "PROPN"
+    return bool(compiled_lexicon().territory_words.search(" ".join(t.text for t in head)))
 
 
 def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
     """A capture of a place: a place name or territory word near the verb, no person or thing taken, no attempt."""
     sentence, places, sent_start = ctx.text[ctx.start : ctx.end], ctx.places, ctx.start
-    if ctx.sent is not None:
-        verdict = _object_is_place(ctx.sent, ctx.start + hit.start)
-        if verdict is not None:
-            return verdict
     lex = compiled_lexicon()
-    if _NOT_A_PLACE.search(sentence[hit.end : hit.end + 40]):
-        return False
     before = sentence[max(0, hit.start - 30) : hit.start]
     if lex.capture_attempt_before.search(before) and not lex.capture_done_before.search(before):
         return False
     if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
+        return False
+    if ctx.sent is not None:
+        verdict = _object_is_place(ctx.sent, ctx.start + hit.start)
+        # "drove the militants from the village": the object of a recapture verb may be the enemy
+        if verdict is True or (verdict is False and hit.label == lx.CAPTURE):
+            return verdict
+    if _NOT_A_PLACE.search(sentence[hit.end : hit.end + 40]):
         return False
     lo, hi = max(0, hit.start - PLACE_WINDOW), hit.end + PLACE_WINDOW
     if lex.territory_words.search(sentence[lo:hi]):
@@ -388,7 +498,6 @@ def _protest_happens(hit: Hit, sentence: str) -> bool:
 
 
 def _resolve_capture(hit: Hit, ctx: SentenceContext) -> Hit | None:
-    sentence = ctx.text[ctx.start : ctx.end]
     if not _is_territorial(hit, ctx):
         return None
     kind = capturer_kind(text=ctx.text, sent=ctx.sent, trigger_start=ctx.start + hit.start, actors=ctx.actors)
@@ -482,21 +591,26 @@ def _segments(doc: Document) -> list[Segment]:
 
 
 def _has_protest(sentence: str) -> bool:
-    lex = compiled_lexicon()
-    for label, _, pattern in lex.cues:
-        if label in (lx.PROTEST, VIOLENT_DEMONSTRATION):
-            for m in pattern.finditer(sentence):
-                if _protest_happens(Hit(label, 1.0, m.start(), m.end(), ""), sentence):
+    for cue in active_cues(sentence.lower()):
+        if cue.label in (lx.PROTEST, VIOLENT_DEMONSTRATION):
+            for m in cue.pattern.finditer(sentence):
+                if _protest_happens(Hit(cue.label, 1.0, m.start(), m.end(), ""), sentence):
                     return True
     return False
 
 
-def _places_in(segment: Segment) -> list[tuple[int, int]]:
-    return [
-        (e.start_char, e.end_char)
-        for e in segment.sent.ents
-        if e.label_ in ("GPE", "LOC", "FAC") and segment.start <= e.start_char < segment.end
-    ]
+def _place_entities(segments: list[Segment]) -> list[tuple[int, int]]:
+    """(start, end) of the parse's GPE/LOC/FAC entities, sorted, read once per document."""
+    if not segments:
+        return []
+    ents = segments[0].sent.doc.ents
+    return [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+
+
+def _places_in(segment: Segment, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    lo = bisect_left(places, (segment.start, -1))
+    hi = bisect_left(places, (segment.end, -1))
+    return places[lo:hi]
 
 
 def _sentence_factor(index: int) -> float:
@@ -525,6 +639,7 @@ def detect_events(doc: Document) -> list[EventMention]:
     texts = [doc.text[seg.start : seg.end] for seg in segments]
     protest_flags = [_has_protest(t) for t in texts]
     accident = any(compiled_lexicon().accident.search(t) for t in texts)
+    places = _place_entities(segments)
     mentions: list[EventMention] = []
     for i, seg in enumerate(segments):
         nearby = (i > 0 and protest_flags[i - 1]) or (i + 1 < len(segments) and protest_flags[i + 1])
@@ -537,7 +652,7 @@ def detect_events(doc: Document) -> list[EventMention]:
             accident_nearby=accident,
             neighbour_text=texts[i + 1] if i + 1 < len(segments) and protest_flags[i] else "",
             actors=doc.actors,
-            places=_places_in(seg),
+            places=_places_in(seg, places),
         )
         mentions.extend(_mention(hit, ctx, i) for hit in sentence_hits(ctx))
     return rank_mentions(mentions)

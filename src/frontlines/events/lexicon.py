@@ -43,6 +43,11 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         words(r"chlorine", r"poison(?:ous)? gas", r"toxic gas", r"poisonous chemicals", r"gas attack"),
     ),
     # --- Suicide attacks: the attacker dies with the bomb.
+    (
+        "Suicide bomb",
+        0.96,
+        words(r"explosives? strapped to (?:his|her|their) bod(?:y|ies)", r"(?:explosive|suicide) (?:belt|vest)s?"),
+    ),
     ("Suicide bomb", 0.98, r"\bsuicide (?:\w+ )?(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?)\b"),
     (
         "Suicide bomb",
@@ -59,7 +64,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Air/drone strike",
         0.95,
-        words(r"warplanes?", r"war ?jets?", r"fighter jets?", r"jet fighters?", r"bombers", r"gunships?", r"sorties"),
+        words(r"warplanes?", r"war ?jets?", r"helicopter gunships?", r"combat sorties", r"sorties"),
     ),
     (
         "Air/drone strike",
@@ -71,7 +76,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.93,
         r"\b(?:helicopters?|aircraft|planes?|jets?|f-16s?)\b"
         + _W
-        + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled)\b",
+        + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled|hit|attacked|raided)\b",
     ),
     (
         "Air/drone strike",
@@ -121,7 +126,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"ieds?",
             r"vbieds?",
             r"improvised (?:explosive|bomb)\w*",
-            r"roadside bombs?",
+            r"roadside (?:bombs?|explosions?|blasts?|mines?)",
             r"car bombs?",
             r"(?:land|ground|sea) ?mines?",
             r"limpet\w*",
@@ -147,6 +152,12 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"\b(?:bombs?|explosive devices?|explosives?)\b"
         + _W
         + words(r"explod\w*", r"went off", r"detonat\w*", r"ripped", r"blast", r"killed", r"wounded", r"injured"),
+    ),
+    # The victim hit or triggered the device ("their vehicle struck an explosive device").
+    (
+        EXPLOSION,
+        0.84,
+        r"\b(?:killed|wounded|injured|hit|struck|triggered|set off)\b" + _W + r"\b(?:explosive devices?|bombs?)\b",
     ),
     (EXPLOSION, 0.84, r"\b(?:detonated|bomb attacks?|bomb blasts?|bombings?|twin blasts?)\b"),
     # A bare blast or explosion counts only with harm or damage near it ("a blast with critics" is not one).
@@ -198,10 +209,15 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Abduction/forced disappearance",
         0.88,
-        r"(?:seized|snatched|grabbed|whisked away|took away|carried away|captured)\s+(?:a|an|the|two|three|several|"
+        r"\b(?:seized|snatched|grabbed|whisked away|took away|carried away|captured)\s+(?:a|an|the|two|three|several|"
         r"\d+)?\s*(?:\w+\s+){0,2}?(?:priests?|pastors?|imams?|clerics?|m[ae]n|wom[ae]n|girls?|boys?|students?|pupils?|"
         r"teachers?|farmers?|villagers?|civilians?|passengers?|travell?ers?|workers?|journalists?|activists?|"
-        r"traders?|tourists?|chiefs?|nuns?|doctors?|nurses?|engineers?)",
+        r"traders?|tourists?|chiefs?|nuns?|doctors?|nurses?|engineers?)\b",
+    ),
+    (
+        "Abduction/forced disappearance",
+        0.85,
+        r"\b(?:took|taken|dragged|whisked) (?:him|her|them) (?:away )?from (?:his|her|their) (?:homes?|houses?|beds?)\b",
     ),
     # --- Armed clashes: two armed sides fighting.
     (
@@ -210,13 +226,15 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         words(
             r"clash(?:ed|es)?",
             r"gun ?battles?",
+            r"gun ?fights?",
+            r"engaged (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|troops|soldiers|forces)",
             r"fire ?fights?",
             r"traded (?:gun)?fire",
             r"came under (?:heavy )?(?:gun)?fire",
             r"returned fire",
             r"exchanged (?:gun)?fire",
             r"shoot-?outs?",
-            r"exchanges? of fire",
+            r"exchanges? of (?:gun)?fire",
             r"exchanged fire",
             r"fierce fighting",
             r"heavy fighting",
@@ -308,6 +326,10 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"take control",
             r"gained control",
             r"(?:seized|established|taken|took|take|gain(?:ed)?) (?:full )?control",
+            r"now control\w*",
+            r"(?:are|is|remain) in control of",
+            r"took hold of",
+            r"entered (?=(?:the )?(?:[A-Z]|town|city|village|district))",
             r"fell to",
             r"fall of",
             r"stormed and took",
@@ -319,10 +341,14 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         RECAPTURE,
         0.92,
-        r"\b(?:recaptur\w*|retak(?:e|en|es|ing)|retook|took back|taken back|dislodg\w*|ousted|regain\w*|reclaim\w*|liberat(?:ed|"
+        r"\b(?:recaptur\w*|retak(?:e|en|es|ing)|retook|took back|taken back|dislodg\w*|"
+        r"ousted|regain\w*|reclaim\w*|liberat(?:ed|"
         r"es|e|ing|ion)|freed|drove (?:back |out )?\w*"
         + _W
-        + r"\bfrom|driven out|pushed (?:back|out)|flushed out|cleared (?:the )?(?:town|city|village|area|district))\b",
+        + r"\bfrom|driven out|pushed (?:back|out)|flushed out|cleared (?:the )?(?:town|city|village|area|district)"
+        r"|expell(?:ed|ing) (?:the )?(?:\w+ )?(?:militants|rebels|armed groups?|fighters|"
+        r"insurgents|jihadists|terrorists)"
+        r"|restored (?:state |government )?(?:authority|control))\b",
     ),
     # --- Territory changing hands without a fight.
     (
@@ -373,6 +399,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"(?:protest|peaceful) march(?:es)?",
             r"march(?:es|ed)? (?:against|to protest|in protest)",
             r"sit-ins?",
+            r"(?:joined|held|staged|organi[sz]ed|led) (?:a |the )?(?:\w+ )?march(?:es)?",
+            r"in solidarity with",
             r"took to the streets",
             r"take to the streets",
             r"picket\w*",
@@ -408,6 +436,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.9,
         words(
             r"mobs?",
+            r"crowds?",
             r"vigilantes",
             r"angry (?:crowds?|residents|villagers|youths?)",
             r"irate (?:crowds?|residents|villagers|youths?)",
@@ -419,7 +448,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Mob violence",
         0.9,
-        r"\b(?:killed|beaten(?: up)?|attacked|lynched|burnt|burned|stoned) by (?:a |"
+        r"\b(?:killed|murdered|hacked to death|beaten(?: up| to death)?|attacked|lynched|burnt|burned|stoned) by (?:a |"
         r"an )?(?:angry |irate )?(?:mob|crowd|vigilantes)\b",
     ),
     # --- Agreements: ceasefires, peace deals, prisoner exchanges and releases, surrenders.
@@ -431,10 +460,14 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"truce",
             r"peace (?:deal|agreement|accord|pact|treaty)",
             r"armistice",
-            r"signed (?:an? )?(?:\w+ )?(?:deal|agreement|accord)",
-            r"agreed to",
+            r"signed (?:an? |the )?(?:\w+ )?(?:peace|ceasefire|cease-fire|truce|power-sharing|security|"
+            r"reconciliation|disarmament|withdrawal|normali[sz]ation|prisoner) (?:deal|agreement|accord|pact)",
+            r"agreed (?:to|on) (?:a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce|peace|halt|end|exchange|swap)",
+            r"(?:prisoner|captive|detainee)s? (?:swaps?|exchanges?)",
+            r"(?:swap|exchange) of (?:\w+ )?(?:prisoners|captives|detainees|bodies)",
+            r"in a (?:prisoner |captive )?swap",
+            r"exchanged (?:\w+ )?(?:prisoners|captives|detainees|bodies)",
             r"prisoner (?:swap|exchange|release)s?",
-            r"exchanged (?:\w+ )?prisoners",
             r"swap of",
             r"surrender(?:ed|s)?",
             r"laid down (?:their )?arms",
@@ -444,6 +477,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     ),
     # Talks are weaker than a deal: they may be all a text reports, or background to a fight.
     ("Agreement", 0.7, r"\b(?:peace (?:talks|process|negotiations)|negotiations|mediation)\b"),
+    ("Agreement", 0.8, r"\b(?:freed|released) (?:\w+ ){0,3}(?:captives|prisoners|detainees)\b"),
     (
         "Agreement",
         0.8,
@@ -483,8 +517,13 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"mobilis\w*",
             r"mobiliz\w*",
             r"fortif\w*",
-            r"merg(?:ed|er)",
+            r"merg(?:e|es|ed|er|ing)",
             r"formed a",
+            r"(?:announced|declared) (?:its|their) (?:formation|creation|dissolution|merger)",
+            r"split (?:into|from)",
+            r"splinter (?:group|faction)s?",
+            r"breakaway (?:group|faction)",
+            r"new armed group",
             r"was formed",
             r"has been formed",
             r"set up a (?:new )?(?:militia|brigade|unit|group|force)",
@@ -615,7 +654,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"establish(?:es|ing)?",
             r"built",
             r"building",
-            r"opened",
+            r"opened (?:a |an |its |their )?(?:new )?(?=(?:\w+ )?(?:base|headquarters|office|post))",
             r"erected",
             r"constructed",
         )
@@ -757,7 +796,9 @@ PROTEST_TOPIC_BEFORE = (
 
 # --- Ordinary crime: an arrest whose charge is one of these is not coded (ACLED codes political arrests only).
 ORDINARY_CRIME = (
-    r"\b(?:theft|thie(?:f|ves)|steal\w*|stole|rustl\w*|murder(?:ed|ing)? (?:his|her)|domestic|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|smuggl\w*|"
+    r"\b(?:theft|thie(?:f|ves)|steal\w*|stole|stabb\w*|argument|quarrel\w*|brawl|rustl\w*|murder(?:ed|ing)? (?:his|"
+    r"her)|domestic|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|"
+    r"smuggl\w*|"
     r"money laundering|corruption|brib\w*|pornograph\w*|trafficking|shoplift\w*|poaching|speeding|drunk|"
     r"cheat\w*|forgery|stolen|illegal immigra\w*|migrants|embezzl\w*|scam\w*|hacking|fake currency)\b"
 )
@@ -785,6 +826,7 @@ NON_EVENT_CONTEXT = (
     r"\b(?:expel(?:s|led|ling)? (?:\w+ )?(?:diplomats?|ambassadors?)|sanctions?|condemn\w*|criticiz\w*|criticis\w*|"
     r"summons?ed|covid|coronavirus|vaccin\w*|box office|stock market|election results?|accusations?|"
     r"torrential|earthquakes?|floods?|flooding|wildfires?|hurricanes?|cyclones?|typhoons?|heavy rains?|drought|"
+    r"trade|economic|investment|tariffs?|budget|procurement|purchas\w*|arms deal|"
     r"cup final|match|tournament|championship|league|goals?|scored|innings|wickets?|coach|striker|box office)\b"
 )
 
@@ -813,7 +855,9 @@ STATE_CAPTURER = (
 )
 NONSTATE_CAPTURER = (
     r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|fighters|militias?|militiamen|guerrillas?|"
-    r"gunmen|opposition|separatists?|extremists?|islamists?|bandits|mujahid\w*|kurds|kurdish|peshmerga|"
+    r"gunmen|opposition (?:forces|fighters|groups?|factions?|militias?|rebels)|"
+    r"separatists?|extremists?|islamists?|bandits|mujahid\w*|kurds|kurdish|peshmerga|"
+    r""
     r"ypg|sdf|syrian democratic forces|islamic state|isis|isil|daesh|al-?shabaa?b|shabaab|taliban|"
     r"boko haram|iswap|houthis?|ansar allah|al-?qaeda|aqap|jnim|hts|nusra|hayat tahrir al-sham|hezbollah|"
     r"hamas|farc|eln|npa|m23|adf|cpc|wagner|haftar|lna|tigray\w*|tplf|fano|ola|"
@@ -837,7 +881,8 @@ BASE_WORDS = words(
 )
 TERRITORY_WORDS = (
     r"\b(?:towns?|city|cities|villages?|districts?|areas?|regions?|provinces?|territor\w+|neighbou?rhoods?|"
-    r"municipalit\w+|zones?|countryside|county|counties|localit\w+|hamlets?|oil ?fields?|control)\b"
+    r"municipalit\w+|zones?|countryside|county|counties|localit\w+|hamlets?|oil ?fields?|control|airports?|"
+    r"strongholds?|hills?|border crossings?|crossings?|ports?|outskirts|suburbs?|settlements?|quarters?)\b"
 )
 
 # --- Words before a capture verb that make it an attempt, not a capture ("an attack to capture the positions").
@@ -847,7 +892,8 @@ CAPTURE_DONE_BEFORE = r"\b(?:continu\w+|began|begun|beginning|managed|went on|su
 
 # --- Words just before any cue that deny or negate it ("refuse to surrender", "no clashes were reported").
 NEGATION_BEFORE = (
-    r"\b(?:refus(?:e|ed|es|ing) to|no|not|never|without|denied|denies|deny|won't|didn't|did not|failed to|"
+    r"\b(?:refus(?:e|ed|es|ing) to|tried to|trying to|attempt(?:ed|ing)? to|no|"
+    r"not|never|without|denied|denies|deny|won't|didn't|did not|failed to|"
     r"rul(?:ed|es) out|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:ned|s)? to|could|may|might)\s+(?:\w+\s+)?$"
 )
 

@@ -47,7 +47,7 @@ SETTLEMENT_NOUNS = frozenset(
 # Words before a toponym saying the event was close to, not in, the place: precision 2.
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "vicinity", "countryside", "suburbs", "environs"})
 # Words before a toponym that make it an origin, a speaker's location or a reference point, not the event's place.
-NON_EVENT_CUES = frozenset({"from", "to", "toward", "towards", "via", "of"})
+NON_EVENT_CUES = frozenset({"from", "to", "toward", "towards", "via"})
 BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
 SPEECH_VERBS = frozenset(
     {"said", "says", "told", "announced", "stated", "reported", "added", "declared", "tweeted", "wrote", "speaking"}
@@ -69,7 +69,8 @@ STOPLIST = frozenset(
         "for", "with", "by", "to", "from", "no", "not", "yes", "all", "one", "two", "three", "some", "most",
         "many", "more", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "new", "old",
         # titles and roles
-        "mr", "mrs", "ms", "dr", "st", "saint", "sen", "rep", "gov", "gen", "lt", "sgt", "capt", "president", "minister", "general", "colonel", "major", "captain", "sergeant",
+        "mr", "mrs", "ms", "dr", "st", "saint", "sen", "rep", "gov", "gen", "lt", "sgt", "capt",
+        "president", "minister", "general", "colonel", "major", "captain", "sergeant",
         "king", "queen", "prince", "sheikh", "governor", "mayor", "police", "army", "officer", "chief", "judge",
         "senator", "commander", "spokesman", "spokeswoman", "director", "secretary", "lieutenant", "sheriff",
         # ordinary nouns and adjectives that name some hamlet
@@ -102,7 +103,8 @@ US_STATE_ABBREVIATIONS = {
 # Other short forms of countries that GeoNames does not list as alternate names.
 COUNTRY_ABBREVIATIONS = {
     "U.S.": "US", "US": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States": "US",
-    "U.K.": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB", "UAE": "AE", "U.A.E.": "AE", "DRC": "CD", "DR Congo": "CD", "Congo-Kinshasa": "CD",
+    "U.K.": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB", "UAE": "AE", "U.A.E.": "AE", "DRC": "CD",
+    "DR Congo": "CD", "Congo-Kinshasa": "CD",
     "Ivory Coast": "CI", "Burma": "MM", "Czechia": "CZ", "Holland": "NL", "Russia": "RU", "Syria": "SY",
     "Iran": "IR", "Palestine": "PS", "Gaza Strip": "PS", "West Bank": "PS", "South Korea": "KR",
     "North Korea": "KP", "Vietnam": "VN", "Laos": "LA", "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ",

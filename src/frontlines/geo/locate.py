@@ -40,6 +40,8 @@ LOCATIVE_BONUS = 2.0
 SETTLEMENT_BONUS = 1.5
 SPECIFICITY_BONUS = {1: 1.0, 2: 0.5, 3: 0.0}
 DISTANCE_PENALTY_PER_CHAR = 0.005
+# Without a trigger, a headline's first place is its subject: a small penalty per character of offset.
+POSITION_PENALTY_PER_CHAR = 0.004
 NON_EVENT_PENALTY = 3.0
 DATELINE_PENALTY = 5.0
 
@@ -95,6 +97,8 @@ def event_score(doc: Document, mention: PlaceMention, sentence: Span, trigger: S
     if trigger is not None:
         gap = max(trigger.start - mention.span.end, mention.span.start - trigger.end, 0)
         score -= DISTANCE_PENALTY_PER_CHAR * gap
+    else:
+        score -= POSITION_PENALTY_PER_CHAR * (mention.span.start - sentence.start)
     return score
 
 
@@ -103,7 +107,11 @@ def _adjusted(doc: Document, mention: PlaceMention, floor: int) -> PlaceMention:
     precision = mention.place.precision
     if precision == 1 and is_near(doc, mention, floor):
         precision = 2
-    return mention if precision == mention.place.precision else replace(mention, place=replace(mention.place, precision=precision))
+    return (
+        mention
+        if precision == mention.place.precision
+        else replace(mention, place=replace(mention.place, precision=precision))
+    )
 
 
 def _usable(doc: Document, mention: PlaceMention) -> bool:

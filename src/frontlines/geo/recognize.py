@@ -4,6 +4,7 @@ name runs that match the gazetteer ("Deir ez-Zor" where spaCy saw only "Deir"), 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,11 @@ MIN_POPULATION_PERSON = 100_000
 MIN_LOOSE_CHARS = 7
 _CONNECTORS = frozenset({*ARABIC_ARTICLES, "-", "'", "’", "de", "del", "da", "do", "du", "la", "le", "bin", "ibn"})
 _SUFFIXES = frozenset(REGION_SUFFIXES)
+# A name written with a lower-case article: "al-Bab", "el-Fasher", "ad-Dana".
+_ARTICLE_NAME = re.compile(r"^(?:" + "|".join(ARABIC_ARTICLES) + r")[-‐‑][A-Z]")
+# A name with a fused article: "Albukamal", "Alqusayr" (looked up without it when the whole finds nothing).
+_FUSED_ARTICLE_NAME = re.compile(r"^(?:Al|El)(?=[a-z]{4})")
+_AFTER_NOUNS = frozenset({*SETTLEMENT_NOUNS, "neighborhood", "neighbourhood"})
 _STOP_KEYS = frozenset(name_key(w) for w in STOPLIST)
 
 
@@ -45,27 +51,62 @@ class Toponym:
     demonym: str = ""  # ISO2 when the toponym is a demonym ("Syrian")
 
 
-def _is_name_token(tok: Any) -> bool:
-    text = tok.text
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+def _is_name(text: str) -> bool:
+    return (text[:1].isupper() and any(ch.isalpha() for ch in text)) or bool(_ARTICLE_NAME.match(text))
 
 
-def _name_runs(sdoc: Any) -> list[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """Plain per-token lists read from a spaCy Doc once (spaCy's per-token access is slow in loops)."""
+
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    sent_start: list[int]  # index of the first token of the token's sentence
+    is_name: list[bool]
+    is_punct: list[bool]
+    spaced: list[bool]  # followed by at most one space
+
+    @classmethod
+    def of(cls, sdoc: Any) -> _Tokens:
+        starts: list[int] = []
+        for sent in sdoc.sents:
+            starts.extend([sent.start] * (sent.end - sent.start))
+        texts = [t.text for t in sdoc]
+        return cls(
+            text=texts,
+            lower=[t.lower_ for t in sdoc],
+            idx=[t.idx for t in sdoc],
+            sent_start=starts,
+            is_name=[_is_name(x) for x in texts],
+            is_punct=[t.is_punct for t in sdoc],
+            spaced=[t.whitespace_ in ("", " ") for t in sdoc],
+        )
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def name_at(self, k: int) -> bool:
+        """A name token that does not open a sentence (so a run never crosses a sentence boundary)."""
+        return self.is_name[k] and self.sent_start[k] != k
+
+
+def _name_runs(toks: _Tokens) -> list[tuple[int, int]]:
     """Token ranges [i, j) of capitalized words, joined through articles and hyphens ("Deir ez - Zor")."""
-    runs, i, n = [], 0, len(sdoc)
+    runs, i, n = [], 0, len(toks)
     while i < n:
-        if not _is_name_token(sdoc[i]):
+        if not toks.is_name[i]:
             i += 1
             continue
         j = i + 1
         while j < n:
-            if _is_name_token(sdoc[j]) and not sdoc[j].is_sent_start:
+            if toks.name_at(j):
                 j += 1
                 continue
             k = j
-            while k < n and sdoc[k].lower_ in _CONNECTORS and k - j < 3 and sdoc[k].whitespace_ in ("", " "):
+            while k < n and toks.lower[k] in _CONNECTORS and k - j < 3 and toks.spaced[k]:
                 k += 1
-            if k > j and k < n and _is_name_token(sdoc[k]) and not sdoc[k].is_sent_start:
+            if j < k < n and toks.name_at(k):
                 j = k + 1
                 continue
             break
@@ -74,19 +115,26 @@ def _name_runs(sdoc: Any) -> list[tuple[int, int]]:
     return runs
 
 
-def _before(sdoc: Any, i: int) -> tuple[str, ...]:
-    words = []
+def _before(toks: _Tokens, i: int) -> tuple[str, ...]:
+    words: list[str] = []
     k = i - 1
-    sent_start = sdoc[i].sent.start
-    while k >= sent_start and len(words) < 4:
-        if not sdoc[k].is_punct or sdoc[k].text in (",", "-"):
-            words.append(sdoc[k].lower_)
+    while k >= toks.sent_start[i] and len(words) < 4:
+        if not words and toks.lower[k] in _CONNECTORS:
+            k -= 1  # "in al-Bab": the article belongs to the name
+            continue
+        if not toks.is_punct[k] or toks.text[k] == ",":
+            words.append(toks.lower[k])
         k -= 1
     return tuple(words)
 
 
-def _suffix_after(sdoc: Any, j: int) -> str:
-    return sdoc[j].lower_ if j < len(sdoc) and sdoc[j].lower_ in _SUFFIXES else ""
+def _suffix_after(toks: _Tokens, j: int) -> str:
+    return toks.lower[j] if j < len(toks) and toks.lower[j] in _SUFFIXES else ""
+
+
+def _settlement_after(toks: _Tokens, j: int) -> bool:
+    """'al-Bab city', 'Hajin town': a settlement noun right after the name."""
+    return j < len(toks) and toks.lower[j] in _AFTER_NOUNS
 
 
 def _entities(sdoc: Any) -> list[tuple[int, int, str] | None]:
@@ -115,6 +163,7 @@ class _Context:
     before: tuple[str, ...]
     suffix: str
     comma_after: bool
+    settlement_after: bool
     place_names: frozenset[str]  # names spaCy labelled as places somewhere in the document
 
 
@@ -136,10 +185,10 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
         return False
     biggest = max(m.place.population for m in own)
     named_region = text.rsplit(None, 1)[-1].lower() in _SUFFIXES
-    cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region
+    cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region or ctx.settlement_after
     if ctx.label == "PERSON":
         big_city = ctx.whole_entity and biggest >= MIN_POPULATION_PERSON and any(m.how == "name" for m in own)
-        return big_city or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
+        return big_city or ctx.settlement_after or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
     return cue or biggest >= MIN_POPULATION_UNCUED
 
 
@@ -149,13 +198,14 @@ def _demonym(text: str) -> str:
 
 def recognize(sdoc: Any, text: str, gazetteer: Gazetteer) -> list[Toponym]:
     """Toponyms of a spaCy Doc over ``text``, left to right, non-overlapping."""
+    toks = _Tokens.of(sdoc)
     entities = _entities(sdoc)
     place_names = frozenset(ent.text for ent in sdoc.ents if ent.label_ in PLACE_LABELS)
     found: list[Toponym] = []
-    for start, end in _name_runs(sdoc):
+    for start, end in _name_runs(toks):
         i = start
         while i < end:
-            hit = _longest_match(sdoc, text, gazetteer, (entities, place_names), i, end)
+            hit = _longest_match(toks, text, gazetteer, (entities, place_names), i, end)
             if hit is None:
                 i += 1
                 continue
@@ -165,7 +215,7 @@ def recognize(sdoc: Any, text: str, gazetteer: Gazetteer) -> list[Toponym]:
 
 
 def _longest_match(
-    sdoc: Any,
+    toks: _Tokens,
     text: str,
     gazetteer: Gazetteer,
     doc_info: tuple[list[tuple[int, int, str] | None], frozenset[str]],
@@ -173,20 +223,21 @@ def _longest_match(
     end: int,
 ) -> tuple[Toponym, int] | None:
     entities, place_names = doc_info
-    if not _is_name_token(sdoc[i]):
+    if not toks.is_name[i]:
         return None
     for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
-        last = sdoc[j - 1]
-        if not _is_name_token(last):
+        if not toks.is_name[j - 1]:
             continue
-        s, e = sdoc[i].idx, last.idx + len(last.text)
+        s, e = toks.idx[i], toks.idx[j - 1] + len(toks.text[j - 1])
         name = text[s:e]
         ent = next((x for x in entities[i:j] if x is not None), None)
         label = ent[2] if ent else ""
         demonym = _demonym(name)
         if demonym and (j == i + 1 or name in DEMONYMS):
-            return Toponym(Span(s, e, name), (), label, "", _before(sdoc, i), demonym), j
+            return Toponym(Span(s, e, name), (), label, "", _before(toks, i), demonym), j
         matches = _usable_matches(name, gazetteer.matches(name))
+        if not matches and _FUSED_ARTICLE_NAME.match(name):
+            matches = _usable_matches(name, gazetteer.matches(name[2:]))
         if name in US_STATE_ABBREVIATIONS or name.rstrip(".") + "." in US_STATE_ABBREVIATIONS:
             matches = [m for m in matches if m.place.country == "US" and m.place.feature_code == "ADM1"]
         if not matches:
@@ -194,9 +245,10 @@ def _longest_match(
         ctx = _Context(
             label=label,
             whole_entity=ent is not None and (ent[0], ent[1]) == (i, j),
-            before=_before(sdoc, i),
-            suffix=_suffix_after(sdoc, j),
-            comma_after=j + 1 < len(sdoc) and sdoc[j].text == "," and _is_name_token(sdoc[j + 1]),
+            before=_before(toks, i),
+            suffix=_suffix_after(toks, j),
+            comma_after=j + 1 < len(toks) and toks.text[j] == "," and toks.is_name[j + 1],
+            settlement_after=_settlement_after(toks, j),
             place_names=place_names,
         )
         if _accept(name, matches, ctx):

@@ -4,7 +4,7 @@ admin areas, and containment ("Hajin, Deir ez-Zor", "X in Y province")."""
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from dataclasses import replace
 
 from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES
@@ -68,11 +68,22 @@ def _softmax(scores: list[float]) -> list[float]:
     return [e / total for e in exps]
 
 
-def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Counter[str]]:
+Votes = dict[str, float]
+
+
+def _summed(parts: list[Votes]) -> Votes:
+    total: Votes = defaultdict(float)
+    for part in parts:
+        for key, value in part.items():
+            total[key] += value
+    return total
+
+
+def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Votes]:
     """Per toponym, one vote spread over its candidates' countries; demonyms give theirs whole."""
-    out = []
+    out: list[Votes] = []
     for toponym, scores in zip(toponyms, priors, strict=True):
-        votes: Counter[str] = Counter()
+        votes: Votes = defaultdict(float)
         if toponym.demonym:
             votes[toponym.demonym] += 1.0
         elif toponym.matches:
@@ -82,15 +93,15 @@ def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Co
     return out
 
 
-def _admin1_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Counter[tuple[str, str]]]:
-    """Per toponym, the (country, admin1) areas its candidates fall in, weighted like the country votes."""
-    out = []
+def _admin1_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Votes]:
+    """Per toponym, the admin1 areas ("country|admin1") its candidates fall in, weighted like the country votes."""
+    out: list[Votes] = []
     for toponym, scores in zip(toponyms, priors, strict=True):
-        counter: Counter[tuple[str, str]] = Counter()
+        counter: Votes = defaultdict(float)
         if toponym.matches:
             for match, weight in zip(toponym.matches, _softmax(scores), strict=True):
                 if match.place.admin1:
-                    counter[match.place.country, match.place.admin1] += weight
+                    counter[f"{match.place.country}|{match.place.admin1}"] += weight
         out.append(counter)
     return out
 
@@ -121,12 +132,14 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
     """One PlaceMention per resolvable toponym, in text order."""
     priors = [_priors(t) if t.matches else [] for t in toponyms]
     own_votes = country_votes(toponyms, priors)
-    all_votes: Counter[str] = sum(own_votes, Counter())
-    by_name: dict[str, Counter[str]] = {}
-    for toponym, votes in zip(toponyms, own_votes, strict=True):
-        by_name.setdefault(name_key(toponym.span.text), Counter()).update(votes)
+    all_votes = _summed(own_votes)
+    names = [name_key(t.span.text) for t in toponyms]
+    grouped: dict[str, list[Votes]] = defaultdict(list)
+    for key, votes in zip(names, own_votes, strict=True):
+        grouped[key].append(votes)
+    by_name = {key: _summed(parts) for key, parts in grouped.items()}
     admin_votes = _admin1_votes(toponyms, priors)
-    admin_total: Counter[tuple[str, str]] = sum(admin_votes, Counter())
+    admin_total = _summed(admin_votes)
     out = []
     for i, toponym in enumerate(toponyms):
         if toponym.demonym:
@@ -135,13 +148,15 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
                 out.append(PlaceMention(toponym.span, place, 0.6))
             continue
         container = _container(toponyms, i, text)
-        votes = all_votes - by_name[name_key(toponym.span.text)]  # a name does not vouch for itself
+        mine = by_name[names[i]]  # a name does not vouch for itself
+        votes = {cc: v - mine.get(cc, 0.0) for cc, v in all_votes.items()}
         total_votes = sum(votes.values()) or 1.0
         scored = []
         for match, base in zip(toponym.matches, priors[i], strict=True):
             place = match.place
-            score = base + FOCUS_WEIGHT * votes[place.country] / total_votes
-            others = admin_total[place.country, place.admin1] - admin_votes[i][place.country, place.admin1]
+            score = base + FOCUS_WEIGHT * votes.get(place.country, 0.0) / total_votes
+            area = f"{place.country}|{place.admin1}"
+            others = admin_total.get(area, 0.0) - admin_votes[i].get(area, 0.0)
             score += ADMIN1_WEIGHT * min(others, 2.0)
             if container is not None and _contained_in(place, container):
                 score += CONTAINMENT_BONUS

@@ -16,6 +16,7 @@ from typing import Any
 from frontlines.model import Document, Mention, MentionKind, Span
 
 RULER_NAME = "entity_ruler"
+REFINE_NAME = "actor_refine"
 # NER labels that become mentions, with their kind (ACTOR mentions come from the actor resolver).
 LABEL_KINDS = {
     "PERSON": MentionKind.PERSON,
@@ -30,19 +31,40 @@ RULER_CONFIG = {"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validat
 
 @lru_cache(maxsize=1)
 def build_pipeline() -> Any:
-    """The spaCy pipeline with the actor EntityRuler before NER, built once per process."""
+    """The spaCy pipeline with the actor EntityRuler and its refiner before NER, built once per process.
+
+    The ruler holds phrase patterns only (hash lookups, fast for thousands of names); ``actor_refine`` drops
+    wrong-case and non-noun matches and adds '<demonym> <force noun>' phrases (see frontlines.actors.ruler)."""
+    from spacy.language import Language
+
     from frontlines.actors.dictionary import default_dictionary
     from frontlines.nlp.model import load_spacy
 
     nlp = load_spacy()
     if RULER_NAME in nlp.pipe_names:
         return nlp
+    if not Language.has_factory(REFINE_NAME):
+        Language.component(REFINE_NAME, func=_refine)
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config=RULER_CONFIG)
-    patterns = default_dictionary().ruler_patterns(tokenize=lambda text: [t.text for t in nlp.make_doc(text)])
     # Only the tokenizer runs over phrase patterns when the ruler is the one enabled pipe.
     with nlp.select_pipes(enable=[RULER_NAME]):
-        ruler.add_patterns(patterns)
+        ruler.add_patterns(default_dictionary().phrase_patterns())
+    nlp.add_pipe(REFINE_NAME, after=RULER_NAME)
     return nlp
+
+
+def _refine(sdoc: Any) -> Any:
+    return _refiner()(sdoc)
+
+
+@lru_cache(maxsize=1)
+def _refiner() -> Any:
+    from frontlines.actors.dictionary import default_dictionary
+    from frontlines.actors.ruler import make_refiner
+    from frontlines.nlp.model import load_spacy
+
+    nlp = load_spacy()
+    return make_refiner(default_dictionary(), tokenize=lambda text: [t.text for t in nlp.make_doc(text)])
 
 
 def annotate(doc: Document) -> Document:

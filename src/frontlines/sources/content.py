@@ -5,14 +5,14 @@ from __future__ import annotations
 import codecs
 import re
 
-from frontlines.ingest import media_type_of
-
 # Media types whose body is a web page (cleaned as HTML) or plain text.
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 # Media types that are feeds outright; generic XML types are feeds only when the root element says so.
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
-XML_TYPES = frozenset({"text/xml", "application/xml", "application/octet-stream", ""})
+XML_TYPES = frozenset({"text/xml", "application/xml"})
+# Media types that say nothing about the content: sniffed.
+UNKNOWN_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 # Root elements of RSS 0.9x/2.0 (rss), RSS 1.0 (rdf:RDF) and Atom (feed).
 FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf"})
 # The first element after the prolog (XML declaration, comments, processing instructions, doctype).
@@ -32,14 +32,17 @@ def split_content_type(value: str) -> tuple[str, str]:
 
 
 def page_media_type(declared: str, content: bytes) -> str:
-    """``text/html`` or ``text/plain`` for a page, ``''`` when the declared type is neither page nor unknown."""
+    """``text/html`` or ``text/plain`` for a page, ``''`` when it is not a page (an image, a PDF, non-HTML XML...)."""
     if declared in HTML_TYPES:
         return "text/html"
     if declared in TEXT_TYPES:
         return "text/plain"
-    if declared in XML_TYPES or declared.startswith("text/"):
-        return media_type_of("", content)
-    return ""
+    from frontlines.ingest import media_type_of  # here, not at the top: ingest imports this package
+
+    sniffed = media_type_of("", content)
+    if declared in XML_TYPES:
+        return sniffed if sniffed == "text/html" else ""
+    return sniffed if declared in UNKNOWN_TYPES or declared.startswith("text/") else ""
 
 
 def is_feed(declared: str, content: bytes) -> bool:

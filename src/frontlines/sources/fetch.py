@@ -16,6 +16,7 @@ went wrong (see ``ERROR_KINDS``).
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 import threading
 import time
@@ -32,6 +33,8 @@ from frontlines.sources.content import split_content_type
 
 if TYPE_CHECKING:
     import httpx
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = f"frontlines/{__version__} (+https://github.com/frontlines/frontlines)"
 
@@ -118,7 +121,7 @@ def address_problem(address: str, *, allowed: tuple[ipaddress.IPv4Network | ipad
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if any(ip.version == net.version and ip in net for net in allowed):
         return ""
-    for candidate in (ip, *_embedded_ipv4(ip)):
+    for candidate in (*_embedded_ipv4(ip), ip):
         problem = _special_use(candidate)
         if problem:
             return problem if candidate is ip else f"{problem} (inside {address})"
@@ -142,9 +145,9 @@ _SPECIAL_USE = (
     ("a loopback", lambda ip: ip.is_loopback),
     ("a link-local", lambda ip: ip.is_link_local),
     ("a multicast", lambda ip: ip.is_multicast),
+    ("a reserved", lambda ip: ip.is_reserved),
     ("a private", lambda ip: ip.is_private),
     ("a site-local", lambda ip: getattr(ip, "is_site_local", False)),
-    ("a reserved", lambda ip: ip.is_reserved),
     ("a non-global", lambda ip: not ip.is_global),
 )
 
@@ -244,7 +247,13 @@ class HttpFetcher:
 
     def fetch(self, url: str) -> FetchResult:
         """The page at ``url`` after redirects, or a FetchResult with the error; never raises for bad input."""
-        return self._follow(url, robots=True, read=_Read(self.options.max_bytes), retries=self.options.max_retries)
+        try:
+            return self._follow(url, robots=True, read=_Read(self.options.max_bytes), retries=self.options.max_retries)
+        # A fetch sits inside a generator over many URLs: an unforeseen error must not end the whole batch. It is
+        # logged with its traceback (a bug to fix) and counted like any failed fetch.
+        except Exception as exc:
+            log.warning("%s: unexpected %s while fetching", url, type(exc).__name__, exc_info=True)
+            return failure(url, "network", f"unexpected {type(exc).__name__}: {exc}")
 
     # 1. follow redirects, checking every hop
     def _follow(self, url: str, *, robots: bool, read: _Read, retries: int) -> FetchResult:
@@ -259,7 +268,10 @@ class HttpFetcher:
             location = result.headers.get("location", "") if result.status in REDIRECT_STATUSES else ""
             if not location:
                 return replace(result, url=url)
-            current = urljoin(current, location.strip())
+            try:
+                current = urljoin(current, location.strip())
+            except ValueError as exc:
+                return failure(url, "bad_url", f"bad redirect Location {location!r} ({exc})", final_url=current)
         return failure(
             url, "too_many_redirects", f"more than {self.options.max_redirects} redirects", final_url=current
         )
@@ -328,6 +340,8 @@ class HttpFetcher:
             host = self._host(target.host)
             host.not_before = max(host.not_before, self._clock() + wait)
             result = self._attempt(target, read=read)
+        if retries and self._retry_wait(result, attempt=retries) is not None:
+            return replace(result, error=f"{result.error} (after {retries} retries)")
         return result
 
     def _retry_wait(self, result: FetchResult, *, attempt: int) -> float | None:
@@ -416,18 +430,18 @@ class HttpFetcher:
             if response.status_code in REDIRECT_STATUSES and headers.get("location"):
                 return result
             return replace(result, error=f"{target.url}: HTTP {response.status_code}", error_kind="http_status")
-        content, problem = self._body(response, read=read)
-        if problem:
-            kind = "timeout" if "time" in problem else "too_large"
+        content, kind, problem = self._body(response, read=read)
+        if kind:
             return replace(result, error=f"{target.url}: {problem}", error_kind=kind)
         return replace(result, content=content)
 
-    def _body(self, response: httpx.Response, *, read: _Read) -> tuple[bytes, str]:
+    def _body(self, response: httpx.Response, *, read: _Read) -> tuple[bytes, str, str]:
+        """The body, or ``b''`` with the error kind and detail when it is too large, too slow or broken off."""
         import httpx
 
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > read.limit and not read.truncate:
-            return b"", f"Content-Length {declared} is over the {read.limit} byte limit"
+            return b"", "too_large", f"Content-Length {declared} is over the {read.limit} byte limit"
         deadline = self._clock() + self.options.total_timeout
         chunks, size = [], 0
         try:
@@ -436,15 +450,15 @@ class HttpFetcher:
                 size += len(chunk)
                 if size > read.limit:
                     if read.truncate:
-                        return b"".join(chunks)[: read.limit], ""
-                    return b"", f"body over the {read.limit} byte limit (aborted)"
+                        return b"".join(chunks)[: read.limit], "", ""
+                    return b"", "too_large", f"body over the {read.limit} byte limit (aborted)"
                 if self._clock() > deadline:
-                    return b"", f"body took over the {self.options.total_timeout} s time limit (aborted)"
+                    return b"", "timeout", f"body took over {self.options.total_timeout} s (aborted)"
         except httpx.TimeoutException:
-            return b"", f"read timed out after {size} bytes"
+            return b"", "timeout", f"read timed out after {size} bytes"
         except httpx.HTTPError as exc:
-            return b"", f"connection broke after {size} bytes: {type(exc).__name__}"
-        return b"".join(chunks), ""
+            return b"", "network", f"connection broke after {size} bytes: {type(exc).__name__}"
+        return b"".join(chunks), "", ""
 
 
 def robots_rules(result: FetchResult) -> urllib.robotparser.RobotFileParser:

@@ -25,8 +25,18 @@ from frontlines.sources.content import document_body, page_media_type, split_con
 # WARC record types that carry a captured document; every other type is skipped.
 DOCUMENT_RECORD_TYPES = ("response", "resource")
 _READ_CHUNK = 64 * 1024
+# Characters of an exception message kept in a corrupt_archive detail (warcio's can be paragraphs).
+_MAX_DETAIL = 200
 # Blank-line bytes an uncompressed archive may hold after its last record.
 _TAIL_SLACK = 16
+
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def is_warc_path(path: str | os.PathLike[str]) -> bool:
+    """True for a file name ending in .warc or .warc.gz (any case)."""
+    return str(path).lower().endswith(WARC_SUFFIXES)
 
 
 def iter_warc_documents(path: str | os.PathLike[str]) -> Iterator[Document]:
@@ -50,12 +60,13 @@ def iter_warc_documents(path: str | os.PathLike[str]) -> Iterator[Document]:
                 if record is None:
                     _check_tail(handle, end=end)
                     return
+                _check_record(record)
                 doc = _record_document(record, where=where, limit=limit)
                 end = _record_end(iterator, record)
             # warcio signals damage with many exception types (ArchiveLoadFailed, EOFError, zlib.error, ValueError,
             # IndexError...); any of them while reading a record means the archive is damaged from here on.
             except Exception as exc:
-                what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                what = " ".join(f"{type(exc).__name__}: {exc}".split())[:_MAX_DETAIL].rstrip(": ")
                 yield _archive_discard(where, "corrupt_archive", f"{where}: {what} after {count} records")
                 return
             count += 1
@@ -63,10 +74,16 @@ def iter_warc_documents(path: str | os.PathLike[str]) -> Iterator[Document]:
                 yield doc
 
 
+def _check_record(record: Any) -> None:
+    """Raise when warcio made a record out of something that is not a whole WARC record header."""
+    if not record.format.startswith("warc"):
+        raise ValueError(f"not a WARC record (read as {record.format})")
+    if record.rec_headers.get_header("Content-Length") is None:
+        raise EOFError("a record without Content-Length (headers cut short)")
+
+
 def _record_end(iterator: Any, record: Any) -> int:
     """Where the record ends in the file (its rest read); raises EOFError when the archive ended inside it."""
-    if record.format.startswith("warc") and record.rec_headers.get_header("Content-Length") is None:
-        raise EOFError("a record without Content-Length (headers cut short)")
     end = iterator.get_record_offset() + iterator.get_record_length()
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:

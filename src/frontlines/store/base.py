@@ -1,10 +1,13 @@
-"""What any store offers, whatever the database behind it (SQLite now, PostgreSQL later)."""
+"""What any store offers, whatever the database behind it (SQLite or PostgreSQL), and the filter helpers both share."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from frontlines.errors import ConfigError
 from frontlines.model import Document
 
 
@@ -15,6 +18,13 @@ class EventFilter:
     ``since``/``until`` are ISO dates compared with ``event_date`` (inclusive); ``country`` matches the country name
     or its ISO alpha-2 code, case-insensitively; ``actor`` is a case-insensitive substring of any actor's name or id;
     ``processed_since`` keeps events of documents stored at or after that ISO timestamp (UTC).
+
+    Place and words (events without coordinates never match ``bbox``/``near``):
+    ``bbox`` = (min_lon, min_lat, max_lon, max_lat) in degrees, edges included; min_lon > max_lon crosses the
+    antimeridian. ``near`` = (lon, lat, km): great-circle distance on a sphere of radius :data:`EARTH_RADIUS_KM` at
+    most ``km``. ``text`` keeps events whose document text contains every word of it (case-insensitive, whole words;
+    a word ending in ``*`` is a prefix); words are runs of letters and digits: punctuation is ignored, and a
+    ``text`` with no word does not filter.
     """
 
     since: str | None = None
@@ -25,8 +35,88 @@ class EventFilter:
     actor: str | None = None
     doc_id: str | None = None
     processed_since: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    near: tuple[float, float, float] | None = None
+    text: str | None = None
     limit: int | None = None
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.bbox is not None:
+            check_bbox(self.bbox)
+        if self.near is not None:
+            check_near(self.near)
+
+
+# The mean Earth radius (IUGG), the sphere PostGIS uses for geography distances without the spheroid.
+EARTH_RADIUS_KM = 6371.0088
+
+
+def _check_point(lon: float, lat: float) -> None:
+    if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
+        raise ConfigError(f"longitude {lon} / latitude {lat} out of range (-180..180 / -90..90)")
+
+
+def check_bbox(bbox: tuple[float, float, float, float]) -> None:
+    """Refuse a box that is not (min_lon, min_lat, max_lon, max_lat) in degrees."""
+    if len(bbox) != 4:
+        raise ConfigError(f"bbox needs 4 numbers (min_lon, min_lat, max_lon, max_lat), got {bbox!r}")
+    min_lon, min_lat, max_lon, max_lat = bbox
+    _check_point(min_lon, min_lat)
+    _check_point(max_lon, max_lat)
+    if min_lat > max_lat:
+        raise ConfigError(f"bbox min_lat {min_lat} is above max_lat {max_lat}")
+
+
+def check_near(near: tuple[float, float, float]) -> None:
+    if len(near) != 3:
+        raise ConfigError(f"near needs 3 numbers (lon, lat, km), got {near!r}")
+    lon, lat, km = near
+    _check_point(lon, lat)
+    if not km >= 0:
+        raise ConfigError(f"near radius must be >= 0 km, got {km}")
+
+
+def bbox_parts(bbox: tuple[float, float, float, float]) -> list[tuple[float, float, float, float]]:
+    """The box as one or two boxes that do not cross the antimeridian."""
+    min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox)
+    if min_lon <= max_lon:
+        return [(min_lon, min_lat, max_lon, max_lat)]
+    return [(min_lon, min_lat, 180.0, max_lat), (-180.0, min_lat, max_lon, max_lat)]
+
+
+def near_box(near: tuple[float, float, float]) -> list[tuple[float, float, float, float]]:
+    """Boxes (as :func:`bbox_parts`) holding every point within ``km`` of (lon, lat): a cheap index prefilter."""
+    lon, lat, km = (float(v) for v in near)
+    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    min_lat, max_lat = lat - dlat, lat + dlat
+    if min_lat <= -90.0 or max_lat >= 90.0:  # a pole is inside: every longitude
+        return [(-180.0, max(min_lat, -90.0), 180.0, min(max_lat, 90.0))]
+    dlon = math.degrees(math.asin(min(1.0, math.sin(km / EARTH_RADIUS_KM) / math.cos(math.radians(lat)))))
+    if km / EARTH_RADIUS_KM >= math.pi / 2 or dlon >= 180.0:
+        return [(-180.0, min_lat, 180.0, max_lat)]
+    west, east = lon - dlon, lon + dlon
+    if west < -180.0:
+        west += 360.0
+    if east > 180.0:
+        east -= 360.0
+    return bbox_parts((west, min_lat, east, max_lat))
+
+
+def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance in km on the sphere of radius :data:`EARTH_RADIUS_KM`."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+_WORD = re.compile(r"[^\W_]+\*?")
+
+
+def text_terms(text: str) -> list[tuple[str, bool]]:
+    """The words of a ``text`` filter, lower-cased, each with True when it is a prefix (``kill*``)."""
+    return [(w.rstrip("*").lower(), w.endswith("*")) for w in _WORD.findall(text) if w.rstrip("*")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,10 @@
-"""Schema migrations: numbered ``.sql`` files in ``migrations/`` applied in order, each in one transaction.
+"""Schema migrations: numbered ``.sql`` files applied in order, each in one transaction.
 
-``NNNN_name.sql`` is version NNNN. The ``schema_migrations`` table records what a database has; a database with a
-version this code does not know was written by a newer frontlines and is refused with :class:`MigrationError`.
+Each backend has its own folder of the package: ``migrations/`` (SQLite, applied here) and ``migrations_pg/``
+(PostgreSQL, applied by :mod:`frontlines.store.migrate_pg`). ``NNNN_name.sql`` is version NNNN; an applied
+migration is never edited: a change is a new file. The ``schema_migrations`` table records what a database has; a
+database with a version this code does not know was written by a newer frontlines and is refused with
+:class:`MigrationError`.
 """
 
 from __future__ import annotations
@@ -33,10 +36,10 @@ class Migration:
     sql: str
 
 
-@lru_cache(maxsize=1)
-def load_migrations() -> tuple[Migration, ...]:
-    """The migrations shipped with the package, by version."""
-    folder = resources.files("frontlines.store") / "migrations"
+@lru_cache(maxsize=4)
+def load_migrations(folder_name: str = "migrations") -> tuple[Migration, ...]:
+    """The migrations shipped with the package in ``folder_name`` (``migrations_pg`` for PostgreSQL), by version."""
+    folder = resources.files("frontlines.store") / folder_name
     found = []
     for entry in folder.iterdir():
         match = _NAME.match(entry.name)
@@ -75,7 +78,7 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
             conn.execute(statement)
         conn.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-            (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")),
+            (migration.version, migration.name, applied_at()),
         )
     except sqlite3.Error as exc:
         conn.execute("ROLLBACK")
@@ -88,6 +91,11 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] | None =
     """Bring the database up to date; returns the versions applied. ``conn`` must be in autocommit mode."""
     migrations = load_migrations() if migrations is None else migrations
     have = applied_versions(conn)
+    return [m.version for m in pending(have, migrations) if _apply(conn, m)]
+
+
+def pending(have: set[int], migrations: tuple[Migration, ...]) -> list[Migration]:
+    """The migrations a database with versions ``have`` still needs; refuses a database newer than the code."""
     known = {m.version for m in migrations}
     newer = sorted(have - known)
     if newer and newer[-1] > max(known, default=0):
@@ -95,5 +103,8 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...] | None =
             f"the database has schema version {newer[-1]}, newer than this frontlines knows "
             f"({max(known, default=0)}); upgrade frontlines"
         )
-    todo = [m for m in migrations if m.version not in have]
-    return [m.version for m in todo if _apply(conn, m)]
+    return [m for m in migrations if m.version not in have]
+
+
+def applied_at() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

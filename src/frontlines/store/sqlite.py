@@ -15,7 +15,14 @@ from frontlines.errors import StoreError
 from frontlines.model import Document, Event
 from frontlines.serialize import document_to_dict, event_to_dict
 from frontlines.store import rows
-from frontlines.store.base import DocumentFilter, EventFilter
+from frontlines.store.base import (
+    DocumentFilter,
+    EventFilter,
+    bbox_parts,
+    haversine_km,
+    near_box,
+    text_terms,
+)
 from frontlines.store.migrate import migrate
 
 log = logging.getLogger(__name__)
@@ -58,6 +65,55 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+_IN_BOXES = "e.event_id IN (SELECT event_id FROM event_points WHERE {boxes})"
+_RTREE_BOX = "(max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)"
+_EXACT_BOX = "(e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?)"
+_NEAR = "fl_haversine_km(e.longitude, e.latitude, ?, ?) <= ?"
+_TEXT = "d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+
+
+def _sql_haversine_km(lon1: float | None, lat1: float | None, lon2: float, lat2: float) -> float | None:
+    """:func:`haversine_km` as an SQL function: NULL for an event without coordinates."""
+    if lon1 is None or lat1 is None:
+        return None
+    return haversine_km(lon1, lat1, lon2, lat2)
+
+
+def _boxes(parts: list[tuple[float, float, float, float]], exact: bool) -> tuple[str, list[Any]]:
+    """An R*Tree prefilter for the boxes, and with ``exact`` the exact test on the event's columns."""
+    rtree = _IN_BOXES.format(boxes=" OR ".join([_RTREE_BOX] * len(parts)))
+    params: list[Any] = [v for (w, s, e, n) in parts for v in (w, e, s, n)]
+    if not exact:
+        return rtree, params
+    exact_sql = "(" + " OR ".join([_EXACT_BOX] * len(parts)) + ")"
+    return f"{rtree} AND {exact_sql}", params + params
+
+
+def fts_terms(text: str, column: str = "text") -> str | None:
+    """An FTS5 query for :func:`~frontlines.store.base.text_terms` limited to one column; None without words."""
+    terms = [f'"{word}"' + ("*" if prefix else "") for word, prefix in text_terms(text)]
+    return "{" + column + "} : (" + " AND ".join(terms) + ")" if terms else None
+
+
+def _place_where(filters: EventFilter) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.bbox is not None:
+        clause, values = _boxes(bbox_parts(filters.bbox), exact=True)
+        clauses.append(clause)
+        params += values
+    if filters.near is not None:
+        clause, values = _boxes(near_box(filters.near), exact=False)
+        lon, lat, km = filters.near
+        clauses += [clause, _NEAR]
+        params += [*values, float(lon), float(lat), float(km)]
+    query = fts_terms(filters.text) if filters.text else None
+    if query:
+        clauses.append(_TEXT)
+        params.append(query)
+    return clauses, params
+
+
 def _event_where(filters: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause and its parameters for a filter (column names are fixed, values are parameters)."""
     clauses: list[str] = []
@@ -80,6 +136,9 @@ def _event_where(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.actor:
         clauses.append(_ACTOR_MATCH)
         params += [_like(filters.actor), _like(filters.actor)]
+    place_clauses, place_params = _place_where(filters)
+    clauses += place_clauses
+    params += place_params
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -135,6 +194,7 @@ class SQLiteStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.create_function("fl_haversine_km", 4, _sql_haversine_km, deterministic=True)
         migrate(self._conn)
 
     def __enter__(self) -> SQLiteStore:

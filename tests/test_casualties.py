@@ -1,0 +1,264 @@
+"""Casualty extraction and coding (frontlines.casualties), on fixtures written for these tests.
+
+Most cases run sentence by sentence without the spaCy model (``sentence_reports`` needs only the text); the
+``model`` tests run the whole ``extract_casualties`` on Documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from frontlines.casualties import casualty_summary, extract_casualties, extract_force_sizes, summarize
+from frontlines.casualties.extract import sentence_reports
+from frontlines.casualties.forces import sentence_force_sizes
+from frontlines.casualties.metrics import casualty_scores
+from frontlines.model import (
+    Actor,
+    ActorKind,
+    Block,
+    BlockKind,
+    CasualtyKind,
+    CasualtyReport,
+    Count,
+    Document,
+    Span,
+    VictimCategory,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _reports(text: str, actors: list[tuple[Span, Actor]] | None = None) -> list[CasualtyReport]:
+    """Reports of a text split on sentence ends, as extract_casualties would see it (without the model)."""
+    reports: list[CasualtyReport] = []
+    start, previous = 0, ""
+    for piece in [*_SENTENCE_END.split(text)]:
+        base = text.index(piece, start)
+        reports += sentence_reports(piece, base, actors=actors or [], previous=previous)
+        start, previous = base + len(piece), piece
+    return reports
+
+
+def _summary(text: str) -> tuple[int | None, ...]:
+    s = summarize(_reports(text))
+    return s["fatalities"], s["wounded"], s["killed_civilians"], s["killed_security"], s["killed_perpetrators"]
+
+
+N = None
+# (text, (fatalities, wounded, killed_civilians, killed_security, killed_perpetrators))
+CASES = [
+    # plain counts with victims and verbs after or before them
+    ("Gunmen shot dead three villagers in the market on Monday.", (3, N, 3, N, N)),
+    ("Two soldiers and four rebels were killed in a clash near the river.", (6, N, N, 2, 4)),
+    ("At least 12 people were killed and 30 others injured when a bomb went off.", (12, 30, N, N, N)),
+    ("The explosion left 7 dead and 15 injured, officials said.", (7, 15, N, N, N)),
+    ("Troops killed nine insurgents during a raid on the camp.", (9, N, N, N, 9)),
+    ("The attack claimed the lives of 14 civilians in the town.", (14, N, 14, N, N)),
+    ("Nineteen people lost their lives in the shelling.", (19, N, N, N, N)),
+    ("The airstrike on the village killed 8, a local official said.", (8, N, N, N, N)),
+    ("A roadside bomb exploded on the highway, killing five and injuring twelve.", (5, 12, N, N, N)),
+    ("Eleven killed, 20 wounded in market blast.", (11, 20, N, N, N)),
+    ("Police said 4 dead after gunmen stormed a bus station.", (4, N, N, N, N)),
+    ("The group mourned 6 martyrs after the clash.", (6, N, N, N, N)),
+    # word and conventional quantities, qualifiers, ranges
+    ("More than two dozen fighters were killed in the offensive.", (2, N, N, N, 2)),
+    ("Dozens of civilians were killed in the air raids.", (12, N, 12, N, N)),
+    ("Between 10 and 15 soldiers died in the ambush.", (10, N, N, 10, N)),
+    ("About nine hundred militants were killed in the battle for the town.", (900, N, N, N, 900)),
+    ("Several people were killed and many injured in the riot.", (N, N, N, N, N)),
+    # singular and named victims
+    ("A policeman was shot dead at a checkpoint in the city.", (1, N, N, 1, N)),
+    ("The couple were killed when their house was shelled.", (2, N, N, N, N)),
+    ("Militants killed a schoolteacher and his son in the village.", (2, N, 2, N, N)),
+    ("A soldier was killed and another was injured in the blast.", (1, 1, N, 1, N)),
+    ("The 25-year-old trader was killed by unidentified assailants.", (1, N, 1, N, N)),
+    ("A 40 year old farmer was shot dead in his field.", (1, N, 1, N, N)),
+    ("A constable, identified as Ram Prasad (41), was gunned down near the market.", (1, N, N, 1, N)),
+    # sub-counts are parts, never added
+    ("At least 12 people were killed, including 3 children, in the attack.", (12, N, 3, N, N)),
+    ("Nine persons, including four women, were killed when rebels fired on the bus.", (9, N, 4, N, N)),
+    ("The blast injured 20 people, including 6 policemen.", (N, 20, N, N, N)),
+    # attackers who died
+    ("A suicide bomber blew himself up at the gate, killing four guards.", (5, N, N, 4, 1)),
+    ("Six soldiers were killed in the attack. The suicide bomber also died.", (7, N, N, 6, 1)),
+    # explicit zeros
+    ("A grenade exploded near the police station but no one was hurt.", (0, 0, N, N, N)),
+    ("The bomb damaged the bridge; there were no casualties.", (0, 0, N, N, N)),
+    ("A trader was killed in the attack. No one else was injured.", (1, 0, 1, N, N)),
+    ("The convoy was ambushed. The officer escaped unhurt.", (0, 0, N, N, N)),
+    # lumped killed-and-wounded is neither a death toll nor an injury count
+    ("The fighting left 40 people killed or wounded.", (N, N, N, N, N)),
+    ("Officials reported 25 casualties after the shelling.", (N, N, N, N, N)),
+    # never casualties: sizes, ages, dates, money, distances, vehicles, durations
+    ("A force of 17,000 fighters advanced on the town.", (N, N, N, N, N)),
+    ("About 3,000 troops were deployed to the province on 12 March.", (N, N, N, N, N)),
+    ("The rebels burned 20 vehicles and 14 houses 30 kilometres from the city.", (N, N, N, N, N)),
+    ("The clashes lasted 6 hours and the group demanded Rs 50,000.", (N, N, N, N, N)),
+    ("Two militants were arrested in connection with the attack.", (N, N, N, N, N)),
+    # background and consequences are not the incident
+    ("Since 2011 the war has killed 300,000 people.", (N, N, N, N, N)),
+    ("So far this year, militants have killed 85 soldiers in the district.", (N, N, N, N, N)),
+    ("The group has killed hundreds of people over the years.", (N, N, N, N, N)),
+    ("Two suspects confessed to killing four policemen in the town.", (N, N, N, N, N)),
+    ("The rebels killed 5 soldiers in 2019 in the same valley.", (N, N, N, N, N)),
+    # separate incidents add up; repeated details do not
+    (
+        "A militant was killed in an encounter. In another incident, a militant was killed in the hills.",
+        (2, N, N, N, 2),
+    ),
+    (
+        "Three soldiers were killed in an ambush. The three soldiers were identified as Ali, Omar and Sami.",
+        (3, N, N, 3, N),
+    ),
+    (
+        "Four policemen and two militants were killed in the attack. Police said the two militants were killed in "
+        "the retaliatory fire.",
+        (6, N, N, 4, 2),
+    ),
+    # differing later figures do not override the first statement of a side
+    (
+        "Seven soldiers and ten militants were killed in the clash. The rebels claimed that 30 soldiers were killed.",
+        (17, N, N, 7, 10),
+    ),
+    # deaths from injuries leave the injured
+    ("Three workers were injured in the blast. One of the injured later succumbed to his injuries.", (1, 2, N, N, N)),
+    # elliptical losses
+    ("The Northern Front lost 200 fighters, the Southern Army about 150.", (350, N, N, N, 350)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_casualty_coding(text: str, expected: tuple[int | None, ...]) -> None:
+    assert _summary(text) == expected
+
+
+def test_spans_are_exact_and_kinds_set() -> None:
+    text = "Gunmen killed two farmers and abducted three traders. Four others went missing."
+    reports = _reports(text)
+    kinds = {(r.kind, r.count.best) for r in reports}
+    assert (CasualtyKind.KILLED, 2) in kinds
+    assert (CasualtyKind.CAPTURED, 3) in kinds
+    for report in reports:
+        assert text[report.count.span.start : report.count.span.end] == report.count.span.text
+        assert report.span is not None and text[report.span.start : report.span.end] == report.span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "best"),
+    [
+        ("Police arrested 14 suspects after the riot.", CasualtyKind.CAPTURED, 14),
+        ("Gunmen abducted two engineers from the site.", CasualtyKind.CAPTURED, 2),
+        ("Six fishermen were taken hostage by pirates.", CasualtyKind.CAPTURED, 6),
+        ("Five soldiers are missing after the attack.", CasualtyKind.MISSING, 5),
+    ],
+)
+def test_captured_and_missing(text: str, kind: CasualtyKind, best: int) -> None:
+    assert [(r.kind, r.count.best) for r in _reports(text)] == [(kind, best)]
+    assert summarize(_reports(text))["fatalities"] is None
+
+
+def test_named_party_from_actor_spans() -> None:
+    text = "The Liberation Front lost 50 fighters in the assault."
+    front = Actor(id="lf", name="Liberation Front", kind=ActorKind.REBEL_GROUP)
+    reports = _reports(text, actors=[(Span.of(text, 4, 20), front)])
+    assert len(reports) == 1
+    assert reports[0].actor == front and reports[0].category == VictimCategory.PERPETRATORS
+    assert reports[0].count.best == 50
+
+
+def test_elliptical_second_party_takes_its_actor() -> None:
+    text = "Losses were heavy: the Western Brigade lost 80 soldiers, the Eastern Front about 120."
+    army = Actor(id="wb", name="Western Brigade", kind=ActorKind.STATE_FORCES)
+    rebels = Actor(id="ef", name="Eastern Front", kind=ActorKind.REBEL_GROUP)
+    actors = [(Span.of(text, 23, 38), army), (Span.of(text, 61, 74), rebels)]
+    reports = _reports(text, actors=actors)
+    assert [(r.actor, r.category, r.count.best) for r in reports] == [
+        (army, VictimCategory.SECURITY, 80),
+        (rebels, VictimCategory.PERPETRATORS, 120),
+    ]
+    assert summarize(reports)["fatalities"] == 200
+
+
+def test_summarize_empty_and_zero_only() -> None:
+    empty = summarize([])
+    assert empty == dict.fromkeys(
+        ("fatalities", "wounded", "killed_civilians", "killed_security", "killed_perpetrators")
+    )
+    zero = Count(0, 0, 0, Span(0, 0, ""), "none")
+    only_zero = summarize([CasualtyReport(kind=CasualtyKind.KILLED, count=zero)])
+    assert only_zero["fatalities"] == 0 and only_zero["killed_civilians"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army deployed 300 troops to the border.", [(300, "")]),
+        ("3,000 troops were deployed in the district.", [(3000, "")]),
+        ("A force of 17,000 fighters crossed the river.", [(17000, "")]),
+        ("A 500-strong militia attacked the town.", [(500, "")]),
+        (
+            "An estimated 5,000 militants, including 2,000 foreign fighters, refuse to surrender.",
+            [(5000, "including 2,000 foreign fighters")],
+        ),
+        ("A 15,000 strong crowd rallied against the attacks.", []),
+        ("Three soldiers were killed and 5 injured.", []),
+        ("The 25-year-old was killed on 3 May.", []),
+    ],
+)
+def test_force_sizes(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.count.best, f.note) for f in sentence_force_sizes(text, 0)] == expected
+
+
+def test_force_size_actor() -> None:
+    text = "The Hill Army deployed 300 troops near the pass."
+    army = Actor(id="ha", name="Hill Army", kind=ActorKind.STATE_FORCES)
+    found = sentence_force_sizes(text, 0, actors=[(Span.of(text, 4, 13), army)])
+    assert [(f.actor, f.count.best) for f in found] == [(army, 300)]
+
+
+def test_casualty_scores() -> None:
+    gold: dict[str, int | None] = {"fatalities": 3, "wounded": None, "killed_civilians": 1}
+    items: list[tuple[dict, dict[str, int | None]]] = [
+        (gold, {"fatalities": 3, "wounded": None, "killed_civilians": 2}),
+        ({"fatalities": None, "wounded": 4}, {"fatalities": 5, "wounded": 4}),
+    ]
+    scores = casualty_scores(items)
+    assert scores["fatalities_exact"] == 0.5 and scores["fatalities_n"] == 2 and scores["fatalities_mae"] == 0
+    assert scores["wounded_exact"] == 1.0 and scores["wounded_mae"] == 0
+    assert scores["killed_civilians_exact"] == 0 and scores["killed_civilians_mae"] == 1
+    assert scores["killed_civilians_n"] == 1 and "killed_security_exact" not in scores
+
+
+@pytest.mark.model
+def test_extract_casualties_on_a_document() -> None:
+    text = (
+        "Clashes on the frontline. Losses on both sides were great. Government troops lost 40 soldiers, "
+        "the rebels about 60. At least 25 civilians were killed by shelling, and 70 people were wounded. "
+        "A force of 4,000 fighters now holds the hills."
+    )
+    doc = Document(raw=text, text=text)
+    summary = casualty_summary(doc)
+    assert summary["fatalities"] == 125
+    assert summary["wounded"] == 70
+    assert summary["killed_civilians"] == 25
+    assert [f.count.best for f in extract_force_sizes(doc)] == [4000]
+
+
+@pytest.mark.model
+def test_captions_never_count() -> None:
+    body = "A bomb exploded near the market on Sunday. Two people were injured."
+    caption = "Archive photo: 40 people were killed here in 2015."
+    text = f"{body}\n{caption}"
+    blocks = [Block(BlockKind.BODY, 0, len(body)), Block(BlockKind.CAPTION, len(body) + 1, len(text))]
+    doc = Document(raw=text, text=text, blocks=blocks)
+    reports = extract_casualties(doc)
+    assert [(r.kind, r.count.best) for r in reports] == [(CasualtyKind.WOUNDED, 2)]
+    assert all(r.span is not None and r.span.end <= len(body) for r in reports)
+
+
+@pytest.mark.model
+def test_named_victims_with_the_parser() -> None:
+    text = "Gunmen shot dead Imran Qadir near his shop on Friday. Qadir died on the spot."
+    assert casualty_summary(Document(raw=text, text=text))["fatalities"] == 1
