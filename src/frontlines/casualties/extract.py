@@ -332,11 +332,12 @@ def extract_casualties(doc: Document) -> list[CasualtyReport]:
     previous = ""
     nlp_doc = parsed(doc)
     names = [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ == "PERSON"]
+    cue = patterns().sentence_cue
     for sent in nlp_doc.sents:
-        if not sent.text.strip() or not doc.is_event_text(sent.start_char):
-            continue
         base, end = sent.start_char, sent.end_char
-        persons = [(s - base, e - base) for s, e in names if base <= s and e <= end]
-        reports += sentence_reports(sent.text, base, persons=persons, actors=doc.actors, previous=previous)
-        previous = sent.text
+        text = doc.text[base:end]
+        if cue.search(text) and doc.is_event_text(base):
+            persons = [(s - base, e - base) for s, e in names if base <= s and e <= end]
+            reports += sentence_reports(text, base, persons=persons, actors=doc.actors, previous=previous)
+        previous = text
     return reports

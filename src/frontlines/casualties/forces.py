@@ -35,6 +35,12 @@ NOT_FORCES = frozenset(
     ["crowd", "crowds", "protesters", "demonstrators", "people", "persons", "mob", "mobs", "voters", "residents"]
 )
 _ARMED = (VictimCategory.SECURITY, VictimCategory.PERPETRATORS)
+# A sentence without a digit or a number word states no force size (a cheap first filter).
+_NUMBER_CUE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|dozen|score|lakh)",
+    re.IGNORECASE,
+)
 _SUB = re.compile(r"\b(?:including|among them|of whom)\s*$", re.IGNORECASE)
 
 
@@ -95,6 +101,7 @@ def extract_force_sizes(doc: Document) -> list[ForceSize]:
     """Every force size in the event text of ``doc``, in text order, with the actor when one is known."""
     found: list[ForceSize] = []
     for sent in parsed(doc).sents:
-        if sent.text.strip() and doc.is_event_text(sent.start_char):
-            found += sentence_force_sizes(sent.text, sent.start_char, actors=doc.actors)
+        text = doc.text[sent.start_char : sent.end_char]
+        if _NUMBER_CUE.search(text) and doc.is_event_text(sent.start_char):
+            found += sentence_force_sizes(text, sent.start_char, actors=doc.actors)
     return found

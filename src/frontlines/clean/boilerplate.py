@@ -1,6 +1,6 @@
 """Site furniture that survives extraction: data, one group per kind of line, each group with its reason.
 
-Every pattern is matched case-insensitively with ``re.search`` against one stripped paragraph/line. Patterns that are
+Every pattern is lower case and matched with ``re.search`` against one lower-cased, stripped paragraph/line. Patterns that are
 not anchored at both ends only apply to short lines (see ``MAX_FURNITURE_WORDS`` in ``text.py``), so a sentence of
 an article that merely mentions a newsletter is never dropped.
 """

@@ -3,11 +3,12 @@
 The recipe of :func:`build_events`:
 
 1. detect typed event mentions, the primary (main) event first;
-2. give each mention its arguments from its sentence: actor roles, location, date;
-3. merge mentions that report the same event (same type, compatible place and actors);
-4. find associated actors (supporting forces, units of a coalition);
-5. attach casualty statements and force sizes to the event they belong to;
-6. freeze each draft into an :class:`Event` with a territory change where the type is one.
+2. drop mentions that are not reported as fact (predictions, speculation, denials, "they can still strike");
+3. give each mention its arguments from its sentence: actor roles, location, date;
+4. merge mentions that report the same event (same type, compatible place and actors);
+5. fill the primary event's missing actor1 from the document's leading actor; find associated actors;
+6. attach casualty statements and force sizes to the event they belong to;
+7. freeze each draft into an :class:`Event` with a territory change where the type is one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from frontlines.events.roles import assign_roles, support_actors
+from frontlines.events.roles import GENERIC_PREFIX, assign_roles, is_factual, leading_actor, support_actors
 from frontlines.model import (
     Actor,
     CasualtyReport,
@@ -24,6 +25,7 @@ from frontlines.model import (
     Document,
     Event,
     ForceSize,
+    Place,
     PlaceMention,
     Span,
     TerritoryChange,
@@ -33,6 +35,10 @@ from frontlines.model import (
 TERRITORY_SUBTYPES = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )
+
+
+# Sub-event types where the two sides play the same part, so "A against B" and "B against A" are one event.
+SYMMETRIC_SUBTYPES = frozenset({"Armed clash"})
 
 
 @dataclass
@@ -61,11 +67,12 @@ def build_events(doc: Document) -> list[Event]:
     from frontlines.casualties import extract_casualties, extract_force_sizes
     from frontlines.events.detect import detect_events
 
-    mentions = detect_events(doc)
+    mentions = [mention for mention in detect_events(doc) if is_factual(doc, mention.trigger, mention.sentence)]
     if not mentions:
         return []
     drafts = [draft_of(doc, mention) for mention in mentions]
     drafts = merge_mentions(drafts)
+    fill_leading_actor(doc, drafts[0])
     add_associated_actors(doc, drafts)
     attach_casualties(drafts, extract_casualties(doc), extract_force_sizes(doc))
     return [freeze(doc, draft, index) for index, draft in enumerate(drafts)]
@@ -118,18 +125,49 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
 def _same_event(kept: Draft, new: Draft) -> bool:
     if kept.sub_event_type != new.sub_event_type:
         return False
-    if kept.location and new.location and kept.location.place.geonameid != new.location.place.geonameid:
+    if kept.location and new.location and not _nested(kept.location.place, new.location.place):
         return False
+    if kept.sub_event_type in SYMMETRIC_SUBTYPES:
+        return len(_sides(kept, new)) <= 2
     return _compatible(kept.actor1, new.actor1) and _compatible(kept.actor2, new.actor2)
 
 
+def _sides(*drafts: Draft) -> set[str]:
+    """The distinct named parties of drafts, a coalition's units counted with their parent."""
+    actors = [a for d in drafts for a in (d.actor1, d.actor2) if a is not None and is_specific(a)]
+    return {actor.parent or actor.id for actor in actors}
+
+
+def _nested(one: Place, other: Place) -> bool:
+    """The same place, or one lies inside the other (a town and its province or country)."""
+    if one.geonameid == other.geonameid:
+        return True
+    if one.country != other.country:
+        return False
+    coarse, fine = (one, other) if one.precision >= other.precision else (other, one)
+    if coarse.precision == fine.precision:
+        return False
+    return coarse.precision == 3 and (not coarse.admin1 or coarse.admin1 == fine.admin1)
+
+
 def _compatible(one: Actor | None, other: Actor | None) -> bool:
-    return one is None or other is None or one.id == other.id or one.parent == other.id or other.parent == one.id
+    if one is None or other is None or not is_specific(one) or not is_specific(other):
+        return True
+    return one.id == other.id or one.parent == other.id or other.parent == one.id
+
+
+def is_specific(actor: Actor | None) -> bool:
+    """A named, dictionary-resolved party, not a generic noun ("gunmen") nor an unresolved name."""
+    return actor is not None and actor.resolved and not actor.id.startswith(GENERIC_PREFIX)
+
+
+def _better(kept: Actor | None, new: Actor | None) -> Actor | None:
+    return new if new is not None and is_specific(new) and not is_specific(kept) else (kept or new)
 
 
 def _absorb(kept: Draft, new: Draft) -> None:
-    kept.actor1 = kept.actor1 or new.actor1
-    kept.actor2 = kept.actor2 or new.actor2
+    kept.actor1 = _better(kept.actor1, new.actor1)
+    kept.actor2 = _better(kept.actor2, new.actor2)
     kept.location = _more_precise(kept.location, new.location)
     kept.date = kept.date if kept.date and kept.date.span else (new.date or kept.date)
     kept.assoc1.extend(actor for actor in new.assoc1 if actor not in kept.assoc1)
@@ -142,6 +180,17 @@ def _more_precise(one: PlaceMention | None, other: PlaceMention | None) -> Place
     if one is None or other is None:
         return one or other
     return other if other.place.precision < one.place.precision else one
+
+
+def fill_leading_actor(doc: Document, draft: Draft) -> None:
+    """A primary event without a named actor1 takes the document's leading party: the named actor that is most often
+    the grammatical subject (then most often mentioned), other than actor2 and its units."""
+    if is_specific(draft.actor1):
+        return
+    leader = leading_actor(doc, exclude=draft.actor2)
+    if leader is not None:
+        draft.actor1 = leader
+        draft.actor_spans.extend((leader.id, where) for where, actor in doc.actors if actor.id == leader.id)
 
 
 def add_associated_actors(doc: Document, drafts: list[Draft]) -> None:

@@ -139,10 +139,11 @@ class Cue:
     prefixes: tuple[str, ...] | None
 
     def keys(self) -> tuple[str, ...] | None:
-        """Word-start keys (a prefix's first 2-4 characters) under which the cue is indexed; None: always run."""
+        """Word-start keys (a prefix's first 2-4 word characters) under which the cue is indexed; None: always run."""
         if self.prefixes is None or not self.pattern.pattern.startswith(r"\b"):
             return None
-        return tuple({p[:KEY_LEN] for p in self.prefixes})
+        keys = {_KEY_CHARS.match(p[:KEY_LEN]).group(0) for p in self.prefixes}  # type: ignore[union-attr]
+        return None if any(len(k) < 2 for k in keys) else tuple(keys)
 
 
 def _cue(label: str, weight: float, pattern: str) -> Cue:
@@ -151,7 +152,8 @@ def _cue(label: str, weight: float, pattern: str) -> Cue:
 
 # Length of the word-start keys that select which cues to run on a sentence.
 KEY_LEN = 4
-_WORD_START = re.compile(r"\b\w")
+_KEY_CHARS = re.compile(r"\w*")
+_WORD_HEADS = re.compile(rf"\b\w{{1,{KEY_LEN}}}")
 
 
 def _cue_index(cues: tuple[Cue, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
@@ -168,15 +170,18 @@ def _cue_index(cues: tuple[Cue, ...]) -> tuple[dict[str, tuple[int, ...]], tuple
     return {k: tuple(v) for k, v in index.items()}, tuple(always)
 
 
-def active_cues(lowered: str) -> list[Cue]:
+@lru_cache(maxsize=512)
+def active_cues(lowered: str) -> tuple[Cue, ...]:
     """The cues that may match a lower-cased sentence (one of their prefixes starts a word there), lexicon order."""
     lex = compiled_lexicon()
+    index = lex.cue_index
     picked = set(lex.always_run)
-    for m in _WORD_START.finditer(lowered):
-        start = m.start()
-        for n in range(2, KEY_LEN + 1):
-            picked.update(lex.cue_index.get(lowered[start : start + n], ()))
-    return [lex.cues[i] for i in sorted(picked)]
+    for head in set(_WORD_HEADS.findall(lowered)):
+        for n in range(2, len(head) + 1):
+            found = index.get(head[:n])
+            if found:
+                picked.update(found)
+    return tuple(lex.cues[i] for i in sorted(picked))
 
 
 @dataclass(frozen=True, slots=True)

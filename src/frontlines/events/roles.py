@@ -8,7 +8,9 @@ from typing import Any
 from frontlines.events.roles_lexicon import (
     AGENT_DEPS,
     AGENT_PREPOSITIONS,
+    IRREALIS_AUXILIARIES,
     LOSER_SUBJECT_LEMMAS,
+    NON_FACTUAL_MODALITIES,
     PATIENT_DEPS,
     PATIENT_PREPOSITIONS,
     SUPPORT_CUES,
@@ -19,6 +21,10 @@ from frontlines.model import Actor, ActorKind, Document, Span
 MAX_HOPS = 4
 # Kinds that never act first in a conflict event (they are acted upon).
 PASSIVE_KINDS = frozenset({ActorKind.CIVILIANS})
+# Actor ids of generic nouns ("gunmen", "police") from the dictionary start with this.
+GENERIC_PREFIX = "generic:"
+# A document's leading actor needs at least this score (2 per time it is a subject, 1 per mention).
+MIN_LEADING_SCORE = 3
 
 
 @dataclass(frozen=True)
@@ -146,9 +152,54 @@ def support_actors(doc: Document, exclude: Actor | None = None) -> list[Actor]:
 
 
 def _helps(actor: Actor, exclude: Actor | None) -> bool:
-    if not actor.resolved or actor.kind in PASSIVE_KINDS:
+    if not actor.resolved or actor.id.startswith(GENERIC_PREFIX) or actor.kind in PASSIVE_KINDS:
         return False
-    return exclude is None or (actor.id != exclude.id and actor.parent != exclude.id)
+    return not _related(actor, exclude)
+
+
+def _related(actor: Actor, other: Actor | None) -> bool:
+    if other is None:
+        return False
+    return actor.id == other.id or actor.parent == other.id or (bool(other.parent) and other.parent == actor.id)
+
+
+def is_factual(doc: Document, trigger: Span, sentence: Span) -> bool:
+    """False when the text does not report the event as having happened: it sits in a speculative, predicted or
+    denied claim, or its verb is negated or under a modal ("they can still strike")."""
+    for claim in doc.claims:
+        if claim.modality.value in NON_FACTUAL_MODALITIES and claim.span.overlaps(trigger):
+            return False
+    if doc.nlp is None:
+        return True
+    anchor = doc.nlp.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if anchor is None:
+        return True
+    verb = anchor.root if anchor.root.pos_ in ("VERB", "AUX") else anchor.root.head
+    return not any(
+        child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in IRREALIS_AUXILIARIES) for child in verb.children
+    )
+
+
+def leading_actor(doc: Document, exclude: Actor | None = None) -> Actor | None:
+    """The named party the document is most about: most often a grammatical subject, then most often mentioned."""
+    scores: dict[str, int] = {}
+    by_id: dict[str, Actor] = {}
+    for where, actor in doc.actors:
+        if not _helps(actor, exclude) or not doc.is_event_text(where.start):
+            continue
+        by_id[actor.id] = actor
+        scores[actor.id] = scores.get(actor.id, 0) + 1 + 2 * _is_subject(doc, where)
+    if not scores:
+        return None
+    best = max(scores, key=lambda actor_id: scores[actor_id])
+    return by_id[best] if scores[best] >= MIN_LEADING_SCORE else None
+
+
+def _is_subject(doc: Document, where: Span) -> bool:
+    if doc.nlp is None:
+        return False
+    span = doc.nlp.char_span(where.start, where.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _demonym_forces(doc: Document, sentence: Any) -> list[Actor]:

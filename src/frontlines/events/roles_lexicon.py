@@ -33,3 +33,8 @@ SUPPORT_CUES = (
     "led by",
     "spearheaded",
 )
+
+# Auxiliaries that make a verb unreal (possible, future, hypothetical): "they can still strike", "would attack".
+IRREALIS_AUXILIARIES = frozenset({"can", "could", "may", "might", "would", "will", "shall", "should", "must"})
+# Claim modalities under which an event is not reported as having happened.
+NON_FACTUAL_MODALITIES = frozenset({"speculative", "predicted", "denied"})

@@ -69,19 +69,19 @@ class _Tokens:
 
     @classmethod
     def of(cls, sdoc: Any) -> _Tokens:
-        starts: list[int] = []
-        for sent in sdoc.sents:
-            starts.extend([sent.start] * (sent.end - sent.start))
-        texts = [t.text for t in sdoc]
-        return cls(
-            text=texts,
-            lower=[t.lower_ for t in sdoc],
-            idx=[t.idx for t in sdoc],
-            sent_start=starts,
-            is_name=[_is_name(x) for x in texts],
-            is_punct=[t.is_punct for t in sdoc],
-            spaced=[t.whitespace_ in ("", " ") for t in sdoc],
-        )
+        toks = cls([], [], [], [], [], [], [])
+        sent = 0
+        for t in sdoc:  # one pass: each access to sdoc makes new Token objects
+            if t.is_sent_start:
+                sent = t.i
+            toks.text.append(t.text)
+            toks.lower.append(t.lower_)
+            toks.idx.append(t.idx)
+            toks.sent_start.append(sent)
+            toks.is_name.append(_is_name(t.text))
+            toks.is_punct.append(t.is_punct)
+            toks.spaced.append(t.whitespace_ in ("", " "))
+        return toks
 
     def __len__(self) -> int:
         return len(self.text)
