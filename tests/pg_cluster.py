@@ -21,10 +21,11 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -153,40 +154,60 @@ def _prepare(url: str) -> str | None:
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
             conn.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public")
-    except psycopg.errors.FeatureNotSupported as exc:
+    except (psycopg.errors.UndefinedFile, psycopg.errors.FeatureNotSupported) as exc:
         return f"PostGIS is not installed on the PostgreSQL server (apt: postgresql-NN-postgis-3): {exc}"
     except psycopg.Error as exc:
         return f"cannot prepare the PostgreSQL test database: {exc}"
     return None
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
+# Test modules import the fixture, so pytest may hold one session fixture per module: they share one server,
+# started by the first and stopped by the last to finish.
+_shared: dict[str, Any] = {"users": 0, "server": None, "stop": None}
+
+
+def _start() -> tuple[PgServer, Callable[[], None]]:
+    """The server for this session and how to stop it."""
     try:
         import psycopg
     except ImportError:
-        yield PgServer(None, 'psycopg 3 is not installed (pip install "psycopg[binary]")')
-        return
+        return PgServer(None, 'psycopg 3 is not installed (pip install "psycopg[binary]")'), lambda: None
     given = os.environ.get("FRONTLINES_TEST_PG_URL")
     if given:
         server = PgServer(given, _prepare(given))
-        yield server
-        server.drop_shared()
-        return
+        return server, server.drop_shared
     bin_dir = _bin_dir()
     if bin_dir is None:
-        yield PgServer(None, "no PostgreSQL server binaries (initdb, pg_ctl) and FRONTLINES_TEST_PG_URL is not set")
-        return
+        problem = "no PostgreSQL server binaries (initdb, pg_ctl) and FRONTLINES_TEST_PG_URL is not set"
+        return PgServer(None, problem), lambda: None
+    cluster = throwaway_cluster(bin_dir)
     try:
-        cluster = throwaway_cluster(bin_dir)
         admin = cluster.__enter__()
     except (RuntimeError, OSError, subprocess.TimeoutExpired, LookupError) as exc:
-        yield PgServer(None, f"cannot start a throwaway PostgreSQL cluster from {bin_dir}: {exc}")
-        return
+        return PgServer(None, f"cannot start a throwaway PostgreSQL cluster from {bin_dir}: {exc}"), lambda: None
+
+    def stop() -> None:
+        cluster.__exit__(None, None, None)
+
     try:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute("CREATE DATABASE frontlines_test")
-        url = admin.rsplit("/", 1)[0] + "/frontlines_test"
-        yield PgServer(url, _prepare(url))
+    except psycopg.Error as exc:
+        stop()
+        return PgServer(None, f"cannot create the test database: {exc}"), lambda: None
+    url = admin.rsplit("/", 1)[0] + "/frontlines_test"
+    return PgServer(url, _prepare(url)), stop
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    if _shared["users"] == 0:
+        _shared["server"], _shared["stop"] = _start()
+    _shared["users"] += 1
+    try:
+        yield _shared["server"]
     finally:
-        cluster.__exit__(None, None, None)
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["stop"]()
+            _shared["server"] = _shared["stop"] = None

@@ -25,8 +25,10 @@ def doc_of(text: str, blocks: list[Block] | None = None) -> Document:
         ("Reports say the militia burned twelve houses in the valley.", R, "Reports", "reports say"),
         ("On several reports, the group has withdrawn to the desert.", R, "several reports", "on several reports"),
         ("The town fell in May, officials said.", R, "officials", "said"),
+        ("Earlier, Okafor said the bridge had been destroyed.", R, "Okafor", "said"),
         # PREDICTED: future, expectation, forecast
         ("The commander said the offensive will end within a month.", P, "The commander", "will"),
+        ("Al-Shabaab said it will continue the attacks.", P, "Al-Shabaab", "will"),
         ("The town is expected to fall within days.", P, "", "is expected to"),
         ("Analysts predict that the group will regroup in the mountains.", P, "Analysts", "predict"),
         ("There will be no fighters left in the region in a month.", P, "", "will"),
@@ -109,3 +111,11 @@ def test_seed_article_quotes_once_and_modalities(seed_path) -> None:  # type: ig
     claims = extract_claims(doc)
     assert any(c.modality == P and c.source == "Donald Trump" for c in claims)
     assert sum(1 for c in claims if c.modality == S and c.source == "") >= 3
+
+
+@pytest.mark.parametrize("text", ["İstanbul’s governor SAID it", "plain text", "", "ΣΑΣ won’t"])
+def test_folded_keeps_offsets(text: str) -> None:
+    from frontlines.claims import folded
+
+    assert len(folded(text)) == len(text)
+    assert folded(text).count("’") == 0

@@ -72,6 +72,29 @@ FURNITURE_TEXT = "\n\n".join(
 )
 
 
+PASTED_PAGE = """Home \u00bb World \u00bb Middle East
+Dozens killed as air strikes hit market in northern town
+By Staff Writer
+Published: 12 March 2020 - 10:45
+Share on Facebook
+Share via Email
+At least 34 people were killed on Thursday when air strikes hit a crowded market in the northern town of Kafr Loma, \
+a monitoring group and local rescuers said.
+ADVERTISEMENT
+The strikes came a day after rebel fighters shelled a government checkpoint on the edge of the town, killing two \
+soldiers, according to the defence ministry.
+READ MORE: Ceasefire talks stall as fighting spreads
+Rescue workers said they were still pulling bodies from the rubble late on Thursday. "We have never seen anything \
+like this," one volunteer said.
+Image: Residents search the rubble of the market after the strikes. (AFP)
+Topics: Middle East, Conflict
+Subscribe to our newsletter
+Most Popular
+1. Floods hit coastal villages
+2. Election results delayed again
+"""
+
+
 def html_doc(html: str | bytes, **kwargs: object) -> Document:
     return Document(raw=html, media_type="text/html", **kwargs)  # type: ignore[arg-type]
 
@@ -185,6 +208,17 @@ def test_furniture_text_blocks() -> None:
     assert_blocks_valid(doc)
     assert doc.is_event_text(doc.text.index("Government troops"))
     assert not doc.is_event_text(doc.text.index("Smoke rises"))
+
+
+def test_pasted_page_with_single_line_breaks() -> None:
+    doc = clean_document(Document(raw=PASTED_PAGE))
+    assert doc.title == "Dozens killed as air strikes hit market in northern town"
+    assert (doc.published, doc.published_source) == (date(2020, 3, 12), "text")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == [BlockKind.TITLE, BlockKind.BODY, BlockKind.BODY, BlockKind.BODY, BlockKind.CAPTION]
+    for furniture in ("Home", "Staff Writer", "Share", "ADVERTISEMENT", "READ MORE", "Topics", "newsletter", "Floods"):
+        assert furniture not in doc.text
+    assert_blocks_valid(doc)
 
 
 def test_plain_text_date_from_dateline() -> None:

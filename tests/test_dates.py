@@ -276,3 +276,18 @@ def test_rendered_dates_resolve_to_themselves(published: date, back: int, layout
     text = f"Gunmen attacked the post on {expression} at dawn."
     found = find_dates(doc_of(text, published))
     assert [(rng.start, rng.precision) for _, rng in found] == [(day, DAY)], expression
+
+
+def test_every_relative_phrase_has_an_anchor_word() -> None:
+    """The page is searched only around anchor words: each relative phrase of the lexicon must contain one."""
+    from frontlines.dates import lexicon
+
+    phrases = [
+        *lexicon.RELATIVE_DAYS,
+        *lexicon.RELATIVE_PERIODS,
+        *lexicon.RECENT_WORDS,
+        *lexicon.ANAPHORIC_DAYS,
+        "three days ago",
+    ]
+    for phrase in phrases:
+        assert set(phrase.lower().split()) & lexicon.RELATIVE_ANCHORS, phrase

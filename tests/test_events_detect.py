@@ -13,8 +13,11 @@ from frontlines.events.detect import (
     GOVERNMENT_REGAINS,
     NON_STATE_OVERTAKES,
     EventMention,
+    active_cues,
+    compiled_lexicon,
     detect_events,
     kind_from_words,
+    literal_prefixes,
     primary_sub_event,
     territory_subtype,
 )
@@ -231,3 +234,521 @@ def test_parse_is_reused_when_present() -> None:
 
 def test_empty_text_has_no_events() -> None:
     assert detect_events(_doc("")) == []
+
+
+# More sentences written for these tests, in other phrasings: headlines, passives, reported speech.
+MORE_CASES = [
+    (
+        "Two soldiers and five insurgents died in a firefight near the Mali-Niger border late on Thursday.",
+        "Armed clash",
+    ),
+    ("Fighters loyal to the two rival commanders traded fire across the river for a second day.", "Armed clash"),
+    (
+        "Police said officers came under fire from bandits while patrolling the Kaduna road, and returned fire.",
+        "Armed clash",
+    ),
+    (
+        "Militants ambushed an army convoy on the Gwoza road, sparking a gun battle that lasted three hours.",
+        "Armed clash",
+    ),
+    ("Clashes between the Houthis and pro-government tribes left at least 20 dead in Marib.", "Armed clash"),
+    (
+        "Nigerian troops have dislodged Boko Haram from the village of Kirawa, the army said.",
+        "Government regains territory",
+    ),
+    (
+        "Afghan forces took back control of the district center after a night-long battle with the Taliban.",
+        "Government regains territory",
+    ),
+    (
+        "The Ethiopian army said it had retaken the town of Lalibela from Tigrayan forces.",
+        "Government regains territory",
+    ),
+    (
+        "Al-Shabaab fighters took control of the town of Bulo Burde after Ethiopian troops left.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Taliban insurgents overran a district headquarters in Badghis province on Sunday.",
+        "Non-state actor overtakes territory",
+    ),
+    ("M23 rebels seized the town of Bunagana on the Ugandan border on Monday.", "Non-state actor overtakes territory"),
+    ("A Turkish drone killed three members of the PKK in northern Iraq on Friday.", "Air/drone strike"),
+    ("Coalition aircraft bombed a weapons depot in Sanaa overnight, residents said.", "Air/drone strike"),
+    ("Israeli jets hit several targets in the Gaza Strip early on Tuesday.", "Air/drone strike"),
+    ("Russian forces shelled residential areas of Kharkiv, killing two people.", "Shelling/artillery/missile attack"),
+    (
+        "A mortar round struck a school compound in Mogadishu, wounding four pupils.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Houthi rebels launched a ballistic missile at the Saudi city of Jazan.", "Shelling/artillery/missile attack"),
+    (
+        "An improvised explosive device killed three soldiers on patrol in Kunar province.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "A bomb hidden in a motorcycle went off near a busy market in Quetta, wounding eleven people.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("Two shepherds were wounded when they stepped on a mine left over from the war.", "Remote explosive/landmine/IED"),
+    ("A hand grenade was lobbed into a crowded bar in Bujumbura, killing one person.", "Grenade"),
+    ("Unidentified men threw a grenade at the house of a local politician in Manipur.", "Grenade"),
+    ("A suicide car bomber rammed his vehicle into the gate of an army base in Mogadishu.", "Suicide bomb"),
+    ("A female suicide attacker detonated her vest at a market in Maiduguri, killing six.", "Suicide bomb"),
+    ("Medics reported symptoms consistent with a sarin attack after the strike on Khan Sheikhoun.", "Chemical weapon"),
+    ("Gunmen on motorbikes killed 22 villagers in an attack in central Mali, local officials said.", "Attack"),
+    ("Suspected herders attacked a farming community in Benue, killing seven residents.", "Attack"),
+    ("Militia members executed four civilians accused of collaborating with the army.", "Attack"),
+    ("UN investigators documented dozens of cases of rape by soldiers in the conflict zone.", "Sexual violence"),
+    ("Bandits kidnapped 30 students from a boarding school in Zamfara state.", "Abduction/forced disappearance"),
+    ("Armed men seized a Catholic priest from his parish in Kaduna on Sunday night.", "Abduction/forced disappearance"),
+    ("Hundreds of farmers gathered outside parliament to protest against the new land law.", "Peaceful protest"),
+    ("Nurses went on strike across the country on Monday over unpaid salaries.", "Peaceful protest"),
+    ("Supporters of the jailed opposition leader held a peaceful demonstration in the capital.", "Peaceful protest"),
+    ("Riot police used water cannon to break up a march by opposition supporters.", "Protest with intervention"),
+    ("Police arrested 40 people at an unauthorised rally in Moscow on Saturday.", "Protest with intervention"),
+    (
+        "Soldiers fired live ammunition at demonstrators in Khartoum, killing at least five.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Police beat and shot peaceful protesters, leaving three dead, witnesses said.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Demonstrators set a police station on fire and blocked the main highway with burning tyres.",
+        "Violent demonstration",
+    ),
+    ("Angry protesters stoned police vehicles and clashed with officers in the city centre.", "Violent demonstration"),
+    ("A mob set fire to a man accused of blasphemy in Sialkot.", "Mob violence"),
+    ("Residents lynched a suspected kidnapper in Kenema after he was caught by vigilantes.", "Mob violence"),
+    ("The warring parties agreed to a 72-hour truce to allow humanitarian aid into the city.", "Agreement"),
+    ("Hundreds of rebels surrendered to the army along with their weapons in Mindanao.", "Agreement"),
+    ("The government released 200 Taliban prisoners as part of the peace agreement.", "Agreement"),
+    ("Authorities detained two prominent journalists who had criticised the president.", "Arrests"),
+    ("Security forces arrested five suspected members of an Islamic State cell in Kirkuk.", "Arrests"),
+    ("Two rebel factions announced they would merge into a single armed group.", "Change to group/activity"),
+    ("Hundreds of troops were redeployed from the capital to the northern frontline.", "Change to group/activity"),
+    ("Police recovered a cache of rifles and grenades hidden in a house in Kismayo.", "Disrupted weapons use"),
+    ("Air defences intercepted two drones launched towards the city, the military said.", "Disrupted weapons use"),
+    (
+        "Russian troops have established a new military post near the town of Tal Tamr.",
+        "Headquarters or base established",
+    ),
+    ("Gunmen burned down dozens of houses in the village after residents fled.", "Looting/property destruction"),
+    ("Unknown men vandalised the offices of the electoral commission overnight.", "Looting/property destruction"),
+    (
+        "The militia handed over control of the airport to the national army under a local deal.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "Rebel fighters withdrew from the town of Kidal, allowing government forces to enter without a fight.",
+        "Non-violent transfer of territory",
+    ),
+    ("Two men were arrested for stealing cattle in Nakuru county.", "none"),
+    ("A fire broke out at a textile factory, killing six workers.", "none"),
+    ("The striker scored twice as the visitors crushed the hosts 4-1.", "none"),
+    ("The central bank raised interest rates by half a point on Wednesday.", "none"),
+    ("Prime ministers of the two countries met in Brussels to discuss energy cooperation.", "none"),
+    ("The ministry reported 3,200 new cases of cholera in the past week.", "none"),
+    ("A landslide buried a village after days of heavy rain, killing dozens.", "none"),
+    ("Police arrested a man suspected of murdering his wife in a domestic dispute.", "none"),
+    ("The new smartphone was a blast with critics, who praised its battery life.", "none"),
+    ("Lawmakers debated a bill to raise the minimum wage.", "none"),
+    ("The army held a parade to mark Independence Day.", "none"),
+    ("The president attacked his rivals in a fiery speech on Sunday.", "none"),
+    ("Security forces engaged ISWAP fighters in a fierce gunfight on the outskirts of Monguno.", "Armed clash"),
+    ("Kurdish and Turkish-backed factions fought overnight near Manbij, a war monitor reported.", "Armed clash"),
+    ("A soldier was killed when militants opened fire on a military outpost in North Waziristan.", "Armed clash"),
+    (
+        "The army said it repelled an assault by jihadists on its base in Boulkessi, killing 15 attackers.",
+        "Armed clash",
+    ),
+    (
+        "Government troops recaptured Kismayo's airport after driving out al-Shabaab militants.",
+        "Government regains territory",
+    ),
+    ("Iraqi forces have fully liberated the western town of Rawa from Islamic State.", "Government regains territory"),
+    (
+        "Houthi fighters have captured the district of Nati in al-Bayda province from government forces.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "JNIM militants took over the town of Boni after the army abandoned its positions.",
+        "Non-state actor overtakes territory",
+    ),
+    ("An American drone strike killed a senior al-Qaeda commander in Idlib.", "Air/drone strike"),
+    ("Sudanese air force planes bombed RSF positions in Omdurman on Saturday.", "Air/drone strike"),
+    ("A helicopter gunship opened fire on a convoy near the border.", "Air/drone strike"),
+    (
+        "Rebels shelled the city centre with Grad rockets, killing at least seven civilians.",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Ukrainian artillery pounded Russian positions near Bakhmut overnight.", "Shelling/artillery/missile attack"),
+    ("Two missiles struck an apartment building in Dnipro, officials said.", "Shelling/artillery/missile attack"),
+    ("A bomb planted under a car killed a prosecutor in the capital.", "Remote explosive/landmine/IED"),
+    (
+        "An explosion ripped through a police van in Peshawar, killing four officers, in what police said "
+        "was a remote-controlled bomb.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Three peacekeepers were killed when their vehicle struck an explosive device in northern Mali.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("Attackers tossed a grenade into a church during Sunday mass, wounding 12 worshippers.", "Grenade"),
+    (
+        "At least 30 people were killed when a bomber detonated explosives strapped to his body at a wedding.",
+        "Suicide bomb",
+    ),
+    ("A suicide attack on a military academy in Kabul killed 40 cadets.", "Suicide bomb"),
+    ("Activists accused government forces of dropping chlorine-filled barrel bombs on Douma.", "Chemical weapon"),
+    ("Militiamen killed 12 displaced people at a camp in Ituri, a local official said.", "Attack"),
+    ("Unknown gunmen shot dead a village chief in Cabo Delgado.", "Attack"),
+    ("Fulani militants attacked Christian villages in Plateau state, killing dozens of residents.", "Attack"),
+    ("Women in the camp described being raped by armed men when they went to collect firewood.", "Sexual violence"),
+    ("Gunmen abducted a foreign aid worker in northern Niger on Tuesday.", "Abduction/forced disappearance"),
+    (
+        "Relatives say the student has not been seen since security agents took him from his home in March.",
+        "Abduction/forced disappearance",
+    ),
+    ("Thousands rallied in Tbilisi against the foreign agents bill on Sunday evening.", "Peaceful protest"),
+    ("Shopkeepers closed their businesses in a strike to protest against new taxes.", "Peaceful protest"),
+    ("Climate activists held a silent vigil outside the parliament building.", "Peaceful protest"),
+    ("Police dispersed a gathering of opposition supporters with tear gas in Kampala.", "Protest with intervention"),
+    (
+        "Authorities detained dozens of protesters who gathered in the main square in defiance of a ban.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces killed at least 12 demonstrators as they fired into crowds in Mandalay.",
+        "Excessive force against protesters",
+    ),
+    ("Youths burned tyres and hurled rocks at police during protests over fuel prices.", "Violent demonstration"),
+    ("Protesters stormed the parliament building and set parts of it ablaze.", "Violent demonstration"),
+    ("A crowd beat to death two men accused of stealing a motorbike.", "Mob violence"),
+    ("The government and the National Liberation Army agreed on a bilateral ceasefire.", "Agreement"),
+    ("Both sides freed dozens of captives in a swap brokered by the Red Cross.", "Agreement"),
+    ("Police in Hong Kong arrested a pro-democracy media tycoon under the national security law.", "Arrests"),
+    ("The military junta detained the former prime minister and several ministers.", "Arrests"),
+    (
+        "A new armed group calling itself the Freedom Brigade announced its formation in the south.",
+        "Change to group/activity",
+    ),
+    ("The rebel movement split into two factions after a dispute over leadership.", "Change to group/activity"),
+    ("Sappers cleared more than 300 landmines from farmland near the former front.", "Disrupted weapons use"),
+    ("Customs officers discovered a shipment of rifles and ammunition hidden in a container.", "Disrupted weapons use"),
+    ("Wagner mercenaries have set up a base at the airport in Menaka.", "Headquarters or base established"),
+    ("Armed men looted food stores and burned the market in the town of Kaya.", "Looting/property destruction"),
+    (
+        "Under the deal, rebels handed over the town of Daraa al-Balad to government forces.",
+        "Non-violent transfer of territory",
+    ),
+    ("A tanker truck exploded on a highway, killing 20 people.", "none"),
+    ("Police arrested three men for selling counterfeit medicines.", "none"),
+    ("The two leaders signed a trade agreement worth $2 billion.", "none"),
+    ("The government announced a new vaccination campaign against measles.", "none"),
+    ("Heavy snowfall closed roads across the region on Tuesday.", "none"),
+    ("The striker's stunning goal sealed the title for the champions.", "none"),
+    ("The singer's new album was a hit, storming to the top of the charts.", "none"),
+    ("The minister launched a fierce attack on the opposition's budget plans.", "none"),
+    ("A fire at an apartment block killed nine residents.", "none"),
+    ("Stock markets crashed after the bank collapse.", "none"),
+    (
+        "Fighting erupted on Tuesday between the army and RSF paramilitaries in several neighbourhoods of El "
+        "Fasher. Residents reported heavy gunfire throughout the night.",
+        "Armed clash",
+    ),
+    (
+        "Three policemen and two bandits were killed during an exchange of gunfire in Zamfara, a police "
+        "spokesman said.",
+        "Armed clash",
+    ),
+    (
+        "Pakistani troops killed six militants in an intelligence-based operation in Khyber district, the "
+        "military's media wing said.",
+        "Armed clash",
+    ),
+    (
+        "Fierce battles raged around the city of Marib as Houthi fighters pushed towards government lines.",
+        "Armed clash",
+    ),
+    (
+        "After weeks of fighting, the Somali army and allied clan militias reclaimed the town of Adan Yabaal "
+        "from al-Shabaab.",
+        "Government regains territory",
+    ),
+    (
+        "Security forces have restored state authority in the area after expelling the armed group, the governor said.",
+        "Government regains territory",
+    ),
+    (
+        "Insurgents loyal to the Islamic State now control the coastal town of Mocimboa da Praia after "
+        "Mozambican troops fled.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Rebels of the TPLF entered Mekelle on Monday as federal troops withdrew, according to residents.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "Several civilians were killed in an air raid on a village in Sagaing region, local media said.",
+        "Air/drone strike",
+    ),
+    ("Saudi-led coalition jets struck a Houthi camp in Saada province overnight.", "Air/drone strike"),
+    (
+        "Shells fired by government forces hit a hospital in Idlib, killing three medical staff.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A barrage of rockets was fired from Gaza towards southern Israel on Wednesday evening.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A roadside explosion targeted a military vehicle on the Kabul-Jalalabad highway, wounding three soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Police said a magnetic bomb attached to a minibus exploded in Kabul, killing four passengers.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("Suspected rebels lobbed grenades at a police post in Bangui, killing one officer.", "Grenade"),
+    ("A suicide bombing at a mosque in Peshawar killed at least 59 people during prayers.", "Suicide bomb"),
+    (
+        "The opposition said dozens of people suffered suffocation after a regime helicopter dropped "
+        "canisters of toxic gas on the town.",
+        "Chemical weapon",
+    ),
+    ("Gunmen killed 14 worshippers at a church in north-eastern Burkina Faso on Sunday.", "Attack"),
+    ("ADF militants hacked to death 25 villagers in an overnight raid in Beni territory.", "Attack"),
+    ("A human rights group said soldiers had sexually assaulted detained women at a military camp.", "Sexual violence"),
+    (
+        "Suspected militants kidnapped two Chinese engineers working on a road project.",
+        "Abduction/forced disappearance",
+    ),
+    ("Workers at the port held a demonstration demanding higher wages, but there was no violence.", "Peaceful protest"),
+    ("Several hundred people joined a march in solidarity with Palestinians in central London.", "Peaceful protest"),
+    ("Police broke up a sit-in by students at the university and detained 15 of them.", "Protest with intervention"),
+    (
+        "At least nine people died when police opened fire on protesters demanding the governor's resignation.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Protesters clashed with riot police and set fire to a government building in the regional capital.",
+        "Violent demonstration",
+    ),
+    ("An angry mob lynched two suspected thieves in Nairobi's Kibera slum.", "Mob violence"),
+    (
+        "Government and rebel negotiators signed a peace deal in Juba on Saturday, ending years of conflict.",
+        "Agreement",
+    ),
+    (
+        "Some 300 fighters laid down their arms and surrendered to the authorities in exchange for an amnesty.",
+        "Agreement",
+    ),
+    ("Turkish police detained 50 suspected members of the Gulen movement in dawn raids.", "Arrests"),
+    ("The opposition leader was arrested at his home in the capital on charges of inciting unrest.", "Arrests"),
+    (
+        "The Wagner Group began withdrawing its fighters from positions around the city, handing them to "
+        "regular troops.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "A senior commander of the militia defected to the government along with 40 of his men.",
+        "Change to group/activity",
+    ),
+    ("Bomb disposal experts defused a large device found outside a police station.", "Disrupted weapons use"),
+    ("Troops discovered an arms cache containing mortars and rocket launchers in a cave.", "Disrupted weapons use"),
+    ("Turkey established a new military base in northern Iraq, officials said.", "Headquarters or base established"),
+    ("Attackers burned dozens of homes and looted livestock in the village.", "Looting/property destruction"),
+    ("The army handed over the city to the joint force under the peace deal.", "Non-violent transfer of territory"),
+    ("The court sentenced the former minister to five years in prison for corruption.", "none"),
+    ("Heavy rains caused flooding across the state, displacing thousands of families.", "none"),
+    ("The opposition won a majority of seats in Sunday's parliamentary election.", "none"),
+    ("A shooting at a nightclub left two people dead in what police called a gang dispute.", "none"),
+    ("The company announced plans to cut 2,000 jobs as profits fell.", "none"),
+    ("The foreign minister said talks on the nuclear programme would resume next month.", "none"),
+    ("A train derailed in the east of the country, injuring dozens of passengers.", "none"),
+    ("The national team clinched the championship with a last-minute goal.", "none"),
+    ("The defence ministry announced a budget increase for new fighter jets.", "none"),
+    ("A man was arrested after stabbing a neighbour during an argument over parking.", "none"),
+    (
+        "KABUL (Reuters) - Taliban fighters and Afghan commandos fought pitched battles in the outskirts of "
+        "Lashkar Gah on Sunday, officials said, as the insurgents pressed their offensive.",
+        "Armed clash",
+    ),
+    (
+        "Two members of the Colombian army were wounded in a confrontation with ELN guerrillas in Arauca department.",
+        "Armed clash",
+    ),
+    (
+        "The Nigerian Army says its troops neutralised 12 terrorists during a clearance operation in Sambisa forest.",
+        "Armed clash",
+    ),
+    (
+        "Heavy exchanges between Indian and Pakistani troops were reported along the Line of Control overnight.",
+        "Armed clash",
+    ),
+    (
+        "Ukrainian forces have pushed Russian troops out of the village of Robotyne, the military said on Monday.",
+        "Government regains territory",
+    ),
+    (
+        "Rebels from the M23 movement have taken the strategic town of Rubaya, home to a major coltan mine, "
+        "local sources said.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "The insurgents hoisted their flag over the police headquarters after government forces fled the district.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Eight people, including three children, died after a missile fired from a drone struck a house in "
+        "the village.",
+        "Air/drone strike",
+    ),
+    ("Residents said military aircraft dropped bombs on a crowded market in the town of Tonga.", "Air/drone strike"),
+    (
+        "Separatist forces fired mortars at Ukrainian positions near Avdiivka 40 times in the past 24 hours.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Two civilians were wounded by artillery fire in the border village, the regional governor said.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A bomb attached to a motorcycle exploded near a checkpoint in Mogadishu, killing two soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "An explosive device detonated as a military convoy passed through the Sinai, leaving five troops dead.",
+        "Remote explosive/landmine/IED",
+    ),
+    ("An attacker threw a hand grenade into a crowd at a political rally, wounding 17 people.", "Grenade"),
+    (
+        "A man wearing an explosive vest detonated it at the entrance of a Shiite mosque, killing 20 worshippers.",
+        "Suicide bomb",
+    ),
+    ("Inspectors concluded that sarin nerve agent was used in the attack that killed dozens.", "Chemical weapon"),
+    (
+        "Armed men on motorcycles opened fire on a bus carrying miners, killing 37 people, the regional governor said.",
+        "Attack",
+    ),
+    ("The bodies of five farmers were found with gunshot wounds after an attack by suspected jihadists.", "Attack"),
+    (
+        "Survivors told investigators they had been raped by fighters during the occupation of the town.",
+        "Sexual violence",
+    ),
+    (
+        "Pirates boarded the tanker and took eight crew members hostage off the coast of Nigeria.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Hundreds of supporters of the former president gathered outside the court, chanting slogans and waving flags.",
+        "Peaceful protest",
+    ),
+    ("Doctors in public hospitals began an indefinite strike over pay and working conditions.", "Peaceful protest"),
+    (
+        "Police fired tear gas and arrested dozens of students demonstrating against tuition fees.",
+        "Protest with intervention",
+    ),
+    (
+        "Troops shot dead four demonstrators during a protest against the military takeover, medics said.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Rioters set fire to cars and smashed shop windows in the city centre after the police shooting of a teenager.",
+        "Violent demonstration",
+    ),
+    ("Vigilantes dragged the suspects from the police station and beat them to death.", "Mob violence"),
+    ("Israel and Hamas agreed to a truce mediated by Egypt, ending eleven days of fighting.", "Agreement"),
+    (
+        "Hundreds of fighters and their families were evacuated from the besieged town under a deal between "
+        "the rebels and the government.",
+        "Agreement",
+    ),
+    (
+        "Egyptian security forces rounded up dozens of Muslim Brotherhood members ahead of the anniversary "
+        "of the uprising.",
+        "Arrests",
+    ),
+    ("A prominent human rights lawyer was detained by state security officers at Cairo airport.", "Arrests"),
+    (
+        "The army announced that it was sending an extra 2,000 troops to the eastern region to counter the insurgency.",
+        "Change to group/activity",
+    ),
+    (
+        "Three armed factions announced their merger into a single coalition called the National Front.",
+        "Change to group/activity",
+    ),
+    (
+        "Police in Northern Ireland made safe a viable pipe bomb discovered near a school in Belfast.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Saudi air defences shot down a ballistic missile fired towards Riyadh, the coalition said.",
+        "Disrupted weapons use",
+    ),
+    (
+        "The militants established a new headquarters in the abandoned school building.",
+        "Headquarters or base established",
+    ),
+    (
+        "Unidentified assailants torched a primary school in the village overnight, the education ministry said.",
+        "Looting/property destruction",
+    ),
+    (
+        "Under the agreement, the separatists handed control of the port city to government forces.",
+        "Non-violent transfer of territory",
+    ),
+    ("A 7.2 magnitude earthquake struck off the coast, triggering a tsunami warning.", "none"),
+    ("The parliament approved the budget after a heated debate.", "none"),
+    ("The police commissioner retired after 30 years of service.", "none"),
+    ("A gunman robbed a bank and escaped with $50,000 in cash, police said.", "none"),
+    ("Officials said the power outage was caused by a technical fault at the grid.", "none"),
+    ("The rebels' leader gave an interview to a local radio station about his childhood.", "none"),
+    ("The army chief visited troops on the front line and praised their courage.", "none"),
+    ("The tournament's opening match ended in a goalless draw.", "none"),
+    ("The UN warned that millions face hunger due to the drought.", "none"),
+    ("A military plane crashed during a training flight, killing both pilots.", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_primary_event_type_more_phrasings(text: str, expected: str) -> None:
+    assert primary_sub_event(detect_events(_doc(text))) == expected
+
+
+def test_prefilter_never_drops_a_match() -> None:
+    """Running only the cues whose literal prefixes occur finds exactly what running every cue finds."""
+    for text, _ in PRIMARY_CASES + MORE_CASES:
+        active = set(active_cues(text.lower()))
+        for cue in compiled_lexicon().cues:
+            if cue not in active:
+                assert cue.pattern.search(text) is None, (cue.label, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        (r"\b(?:air ?strikes?|air ?raids?)\b", ("air ", "airraid", "airstrike")),
+        (r"\bsuicide (?:\w+ )?bombers?\b", ("suicide ",)),
+        (r"\b(?:poison(?:ous)? gas|chlorine)\b", ("chlorine", "poison gas", "poisonous")),
+        (r"\b\w+ed\b", None),
+    ],
+)
+def test_literal_prefixes(pattern: str, prefixes: tuple[str, ...] | None) -> None:
+    assert literal_prefixes(pattern) == prefixes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels refused to surrender the town.",
+        "Officials said no clashes were reported in the district.",
+        "Militants could attack the base, analysts warned.",
+    ],
+)
+def test_negated_cues_report_nothing_of_their_type(text: str) -> None:
+    types = {e.sub_event_type for e in detect_events(_doc(text))}
+    assert not types & {"Agreement", "Armed clash"}

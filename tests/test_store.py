@@ -274,6 +274,39 @@ def test_event_filters(filled: Any, filters: EventFilter, expected: list[str]) -
     assert [s if not s.startswith("Remote") else "Remote" for s in found] == expected
 
 
+_TOKENS_TEXT = "On 2024-03-03, 1.5 km; -7 C; 3,000 troops in al-Fashir (e-mail foo@bar.com, x.org/a) Kharkiv’s F16"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2024 03", True),
+        ("1.5", True),
+        ("5 km", True),
+        ("7", True),
+        ("al-Fashir", True),
+        ("fashir", True),
+        ("mail", True),
+        ("foo bar com", True),
+        ("org a", True),
+        ("kharkiv s", True),
+        ("f16", True),
+        ("f1*", True),
+        ("fas*", True),
+        ("-03", True),  # the same as "03"
+        ("2024-03-04", False),
+        ("fash", False),
+        ("e-mails", False),
+    ],
+)
+def test_text_filter_splits_words_alike(store: Any, text: str, found: bool) -> None:
+    doc = undated_document()
+    doc.text = _TOKENS_TEXT
+    doc.events = [replace(doc.events[0], trigger=Span.of(_TOKENS_TEXT, 3, 7))]
+    store.save(doc)
+    assert len(store.list_events(EventFilter(text=text))) == int(found)
+
+
 def test_filter_by_document_and_full_text(filled: Any) -> None:
     doc = protest_document()
     assert [e["event_id"] for e in filled.list_events(EventFilter(doc_id=doc.doc_id))] == [doc.events[0].event_id]

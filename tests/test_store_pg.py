@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from fixtures_store import ALLIED, ARMY, MILITIA, OTHER_TOWN, TOWN, clash_document
+from fixtures_store import OTHER_TOWN, TOWN, clash_document
 from frontlines.errors import MigrationError, StoreError
-from frontlines.model import Document, PlaceMention
+from frontlines.model import Actor, ActorKind, Document, PlaceMention
 from frontlines.store import EventFilter, open_store
 from frontlines.store.migrate import Migration, load_migrations
 from pg_cluster import PgServer, pg_server  # noqa: F401  (the session fixture)
@@ -115,45 +115,57 @@ def test_failed_migration_leaves_nothing(url: str) -> None:
             migrate_pg.migrate(conn, steps[:1])
 
 
-def _sharing_document(n: int) -> Document:
-    """Documents whose events share actors and places, in an order that changes with n."""
-    doc = clash_document(raw_suffix=f"-share{n}")
+def _sharing_document(round_no: int, worker: int) -> Document:
+    """The workers of one round write documents with the same two new actors and places, in opposite orders."""
+    doc = clash_document(raw_suffix=f"-r{round_no}w{worker}")
+    x = Actor(f"x{round_no}", f"X Brigade {round_no}", ActorKind.REBEL_GROUP, "SD")
+    y = Actor(f"y{round_no}", f"Y Brigade {round_no}", ActorKind.STATE_FORCES, "SD")
+    here = PlaceMention(doc.places[0].span, replace(TOWN, geonameid=800000 + 2 * round_no))
+    there = PlaceMention(doc.places[2].span, replace(OTHER_TOWN, geonameid=800001 + 2 * round_no))
     first, second = doc.events
-    if n % 2:
-        first = replace(first, actor1=MILITIA, actor2=ARMY, assoc_actor_1=(), assoc_actor_2=(ALLIED,))
-        doc.places = list(reversed(doc.places))
-    doc.events = [first, second] if n % 3 else [second, first]
+    if worker % 2:
+        x, y, here, there = y, x, there, here
+    doc.places = [here, there]
+    doc.events = [
+        replace(first, actor1=x, actor2=y, assoc_actor_1=(), location=here),
+        replace(second, actor1=y, actor2=x, location=there),
+    ]
     return doc
 
 
-def test_concurrent_writers_sharing_actors_and_places_do_not_deadlock(url: str) -> None:
+def test_shared_rows_are_written_in_key_order() -> None:
+    from frontlines.store.postgres import _doc_actors
+
+    for worker in (0, 1):
+        doc = _sharing_document(3, worker)
+        assert [actor.id for actor in _doc_actors(doc.events)] == ["x3", "y3"]
+
+
+def test_concurrent_writers_sharing_new_actors_and_places_do_not_deadlock(url: str) -> None:
     PostgresStore(url).close()
     errors: list[BaseException] = []
-    barrier = threading.Barrier(4)
+    workers, rounds = 4, 10
+    barrier = threading.Barrier(workers)
 
     def write(worker: int) -> None:
         try:
             with PostgresStore(url) as store:
-                barrier.wait(timeout=10)
-                for n in range(worker, 40, 4):
-                    assert store.save(_sharing_document(n))
+                for round_no in range(rounds):
+                    barrier.wait(timeout=30)
+                    assert store.save(_sharing_document(round_no, worker))
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(4)]
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(workers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
     assert errors == []
     with PostgresStore(url) as store:
-        assert store.count_events() == 80
-        assert store._query("SELECT count(*) FROM actors") == [(3,)]
-        assert store._query("SELECT count(*) FROM places") == [(2,)]
-        assert {row[0] for row in store._query("SELECT geonameid FROM places")} == {
-            TOWN.geonameid,
-            OTHER_TOWN.geonameid,
-        }
+        assert store.count_events() == 2 * workers * rounds
+        assert store._query("SELECT count(*) FROM actors") == [(2 * rounds,)]
+        assert store._query("SELECT count(*) FROM places") == [(2 * rounds,)]
 
 
 def test_one_store_shared_by_threads(url: str) -> None:
@@ -188,3 +200,9 @@ def test_unreachable_server_is_a_one_line_store_error() -> None:
 )
 def test_text_filter_becomes_a_tsquery_of_plain_words(text: str, query: str | None) -> None:
     assert tsquery_terms(text) == query
+
+
+def test_missing_postgis_is_named_in_the_migration_error(url: str) -> None:
+    step = (Migration(1, "search", "CREATE EXTENSION IF NOT EXISTS postgis_not_installed_here;"),)
+    with psycopg.connect(url, autocommit=True) as conn, pytest.raises(MigrationError, match="PostGIS is not installed"):
+        migrate_pg.migrate(conn, step)

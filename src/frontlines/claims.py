@@ -84,22 +84,35 @@ def _cue_counts(parse: ParsedDoc, start: int, text: str) -> bool:
     return True
 
 
-def find_cues(parse: ParsedDoc, span: Span) -> list[Cue]:
-    """Every modality cue in ``span``, in text order (longest phrase first where several start at one word)."""
+def folded(text: str) -> str:
+    """``text`` lower-cased with curly apostrophes made straight, offset for offset (character by character where
+    lower-casing would change the length, as for "İ")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(low if len(low := char.lower()) == 1 else char for char in text)
+    return lowered.replace("’", "'")
+
+
+def find_cues(parse: ParsedDoc, span: Span, lowered: str | None = None) -> list[Cue]:
+    """Every modality cue in ``span``, in text order (longest phrase first where several start at one word).
+
+    ``lowered`` is :func:`folded` of the whole text, passed in to fold it once per document.
+    """
     index = cue_index()
-    words = [
-        (m.start(), m.end(), m.group().lower().replace("’", "'"))
-        for m in _WORD.finditer(parse.text, span.start, span.end)
-    ]
+    lowered = lowered if lowered is not None else folded(parse.text)
+    words = _WORD.findall(lowered, span.start, span.end)
+    if not any(word in index for word in words):
+        return []
+    bounds = [m.span() for m in _WORD.finditer(lowered, span.start, span.end)]
     cues = []
     position = 0
     while position < len(words):
         step = 1
-        for phrase, modality in index.get(words[position][2], ()):
+        for phrase, modality in index.get(words[position], ()):
             stop = position + len(phrase)
-            if tuple(word for _, _, word in words[position:stop]) != phrase:
+            if tuple(words[position:stop]) != phrase:
                 continue
-            cue = Span.of(parse.text, words[position][0], words[stop - 1][1])
+            cue = Span.of(parse.text, bounds[position][0], bounds[stop - 1][1])
             if _cue_counts(parse, cue.start, cue.text):
                 cues.append(Cue(modality, cue))
                 step = len(phrase)
@@ -172,14 +185,14 @@ def _first(cues: list[Cue], modalities: tuple[Modality, ...]) -> Cue | None:
     return None
 
 
-def _claim(parse: ParsedDoc, piece: Span, quotes: list[tuple[Span, Quote]]) -> Claim | None:
+def _claim(parse: ParsedDoc, piece: Span, quotes: list[tuple[Span, Quote]], lowered: str) -> Claim | None:
     """The claim a sentence piece makes, or None when it has neither a cue nor a source.
 
     Content cues decide first (denied > speculative > predicted). A direct quote without one is the speaker's flat
     statement: asserted. Else the attribution decides (its verb's group: "said" reported, "confirmed" asserted),
     else a reporting cue without a named source ("no casualties were reported").
     """
-    cues = find_cues(parse, piece)
+    cues = find_cues(parse, piece, lowered)
     source = _source(parse, piece, quotes)
     chosen = _first(cues, CONTENT_ORDER)
     if chosen is None and source.quoted:
@@ -208,11 +221,12 @@ def extract_claims(doc: Document) -> list[Claim]:
     nlp_doc = nlp_of(doc)
     parse = ParsedDoc(doc, nlp_doc, scanned)
     quotes = [(q.span, q) for q in (doc.quotes or build_quotes(parse, scanned, kept)) if q.speaker]
+    lowered = folded(doc.text)
     claims = []
     for piece in _pieces(doc, nlp_doc):
         if _repeats_dropped_quote(piece, kept, dropped):
             continue
-        claim = _claim(parse, piece, quotes)
+        claim = _claim(parse, piece, quotes, lowered)
         if claim is not None:
             claims.append(claim)
     return claims

@@ -208,16 +208,33 @@ def show(event_id: str, db: str) -> None:
 @main.command("export")
 @db_option
 @click.option("--what", type=click.Choice(["events", "documents"]), default="events", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv", "ucdp-csv", "geojson", "parquet"]),
+    default="json",
+    show_default=True,
+    help="ucdp-csv (UCDP GED columns), geojson and parquet are for events only; parquet needs -o.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many events.")
 def export_command(db: str, what: str, fmt: str, output: str | None, limit: int | None, **options: Any) -> None:
-    """Export events (ACLED columns, per-side deaths, evidence) or documents as JSON, JSON Lines or CSV."""
-    from frontlines.export import export_documents, export_events
+    """Export events (ACLED columns, per-side deaths, evidence) or documents as JSON, JSON Lines or CSV;
+    events also as UCDP GED-style CSV, GeoJSON or Parquet."""
+    from frontlines.export import FORMATS, export_documents, export_events
 
     if what == "documents" and (limit is not None or any(options.values())):
         raise click.UsageError("event filters (--since, --country, --limit...) apply to --what events only")
+    if what == "documents" and fmt not in FORMATS:
+        raise click.UsageError(f"--format {fmt} is for events only; documents export as {', '.join(FORMATS)}")
+    if fmt == "parquet":
+        if not output:
+            raise click.UsageError("--format parquet writes a binary file: give it with -o/--output")
+        with opened(db) as store:
+            written = export_events(store, fmt, output, make_filter(options, limit))
+        click.echo(f"wrote {written} {what} to {output}", err=True)
+        return
     with opened(db) as store, _output(output) as out:
         if what == "events":
             written = export_events(store, fmt, out, make_filter(options, limit))
@@ -266,3 +283,21 @@ def bench(path: str | None, limit: int | None, db: str) -> None:
     figures = run_bench(path=path, limit=limit)
     rows = [(name, terminal.figure(value)) for name, value in terminal.flatten(figures)]
     console().print(terminal.key_value_table(rows, title="Benchmark", headers=("figure", "value")))
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the HTTP API (/api/..., docs at /api/docs) and the offline map page (/) over the database."""
+    try:
+        import uvicorn
+
+        from frontlines.api.app import app_for_db
+    except ImportError as exc:
+        raise click.ClickException(f"serve needs fastapi and uvicorn ({exc.name} is missing)") from exc
+    if db != ":memory:" and not Path(db).exists() and "://" not in db:
+        raise click.ClickException(f"no such database: {db}")
+    click.echo(f"frontlines: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    uvicorn.run(app_for_db(db), host=host, port=port, log_level="warning")

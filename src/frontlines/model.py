@@ -151,8 +151,8 @@ class DatePrecision(str, Enum):
     YEAR = "year"
 
 
-# ACLED time_precision codes for each precision.
-TIME_PRECISION_CODE = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2, DatePrecision.MONTH: 2, DatePrecision.YEAR: 3}
+# ACLED time_precision codes: 1 the day is known, 2 the week (or a few days), 3 only the month (or coarser).
+TIME_PRECISION_CODE = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2, DatePrecision.MONTH: 3, DatePrecision.YEAR: 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from frontlines.model import Document, Quote, Span
 _MARKS = re.compile(r"[“”\"«»„]")
 _SINGLE_MARKS = re.compile(r"[‘’]")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_HYPHENATED = re.compile(r"(?:-\w+)+")
 _WORD = re.compile(r"\w+")
 _NORMALIZE = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -281,7 +282,7 @@ def speaker_of(parse: ParsedDoc, subject: Any, before: int) -> Speaker | None:
     bounds = _trimmed(_phrase(subject))
     if bounds is None or not _may_speak(subject, ent):
         return None
-    phrase = Span.of(parse.text, *bounds)
+    phrase = Span.of(parse.text, bounds[0], _through_hyphens(parse.text, bounds[1]))
     appos_ent = parse.entity_of.get(appos.i) if appos is not None else None
     if appos_ent is not None and appos_ent.label_ == "PERSON":
         return _person_speaker(parse, appos_ent, phrase.text)
@@ -289,12 +290,18 @@ def speaker_of(parse: ParsedDoc, subject: Any, before: int) -> Speaker | None:
     return Speaker(phrase.text, role, phrase)
 
 
+def _through_hyphens(text: str, end: int) -> int:
+    """Extend a phrase end over hyphenated parts the parse split off ("Wal" -> "Wal-Mart")."""
+    found = _HYPHENATED.match(text, end)
+    return found.end() if found else end
+
+
 def _may_speak(subject: Any, ent: Any) -> bool:
     """A name, an organisation, or a common noun of a role, body or hearsay source (not "the topic")."""
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE", "FAC"):
         return True
-    if subject.pos_ == "PROPN":
-        return True
+    if subject.pos_ == "PROPN" or (subject.is_title and not subject.is_sent_start):
+        return True  # a name, also one the tagger missed ("In fact, Hypes said")
     word = subject.lower_
     return word in ROLE_NOUNS or word in SPEAKER_NOUNS or word in HEARSAY_NOUNS
 
@@ -329,7 +336,8 @@ def find_attribution(parse: ParsedDoc, tokens: list[Any], before: int) -> tuple[
     attributing token (the verb, or "according")."""
     forms = speech_verb_forms()
     for token in tokens:
-        if parse.quoted(token.idx):
+        lower = token.lower_
+        if (lower != "according" and lower not in forms) or parse.quoted(token.idx):
             continue
         subject = _according_to(token)
         if subject is None and token.lower_ in forms and token.pos_ in ("VERB", "AUX"):

@@ -22,6 +22,7 @@ from frontlines.actors.normalize import (
     drop_possessive,
     is_case_sensitive,
     normalize,
+    number_variants,
     singular_variants,
 )
 from frontlines.model import Actor, ActorKind
@@ -33,10 +34,49 @@ BRANCH_KIND = {"military": ActorKind.STATE_FORCES, "police": ActorKind.STATE_FOR
 BRANCH_NAME = {"military": "Military Forces of {}", "police": "Police Forces of {}", "government": "Government of {}"}
 # Head nouns that may follow a named actor without changing who it is ("YPG fighters", "Hamas militants").
 HEAD_NOUNS = frozenset(
-    "fighters fighter militants militant members member cadres cadre rebels rebel insurgents insurgent terrorists "
-    "terrorist forces force troops militia militias militiamen gunmen group groups outfit jihadists jihadist operatives "
-    "guerrillas guerrilla combatants units unit elements soldiers personnel jawans men movement organisation "
-    "organization faction".split()
+    {
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "members",
+        "member",
+        "cadres",
+        "cadre",
+        "rebels",
+        "rebel",
+        "insurgents",
+        "insurgent",
+        "terrorists",
+        "terrorist",
+        "forces",
+        "force",
+        "troops",
+        "militia",
+        "militias",
+        "militiamen",
+        "gunmen",
+        "group",
+        "groups",
+        "outfit",
+        "jihadists",
+        "jihadist",
+        "operatives",
+        "guerrillas",
+        "guerrilla",
+        "combatants",
+        "units",
+        "unit",
+        "elements",
+        "soldiers",
+        "personnel",
+        "jawans",
+        "men",
+        "movement",
+        "organisation",
+        "organization",
+        "faction",
+    }
 )
 GENERIC_PREFIX = "generic:"
 UNRESOLVED_PREFIX = "unresolved:"
@@ -113,7 +153,10 @@ def _forces_from_data(data: Mapping[str, Any]) -> ForceTable:
     countries = {k: v for k, v in data["countries"].items() if not k.startswith("_")}
     nouns = {k: tuple(v) for k, v in data["force_nouns"].items() if not k.startswith("_")}
     return ForceTable(
-        countries={code: tuple(dict.fromkeys([*spec.get("demonyms", []), *spec.get("names", [])])) for code, spec in countries.items()},
+        countries={
+            code: tuple(dict.fromkeys([*spec.get("demonyms", []), *spec.get("names", [])]))
+            for code, spec in countries.items()
+        },
         nouns=nouns,
         modifiers=tuple(data["modifiers"]["words"]),
         names={code: _country_display_name(code, spec) for code, spec in countries.items()},
@@ -268,7 +311,7 @@ class ActorDictionary:
         if ids:
             return self._pick(ids, country)
         key = normalize(name)
-        for candidate in (key, *singular_variants(key)):
+        for candidate in (key, *number_variants(key)):
             ids = self._aliases.get(candidate)
             if ids:
                 return self._pick(ids, country)
@@ -298,7 +341,7 @@ class ActorDictionary:
         if actor_id is None:
             actor_id = self._generic.get(key)
         if actor_id is None:
-            actor_id = next((self._generic[v] for v in singular_variants(key) if v in self._generic), None)
+            actor_id = next((self._generic[v] for v in number_variants(key) if v in self._generic), None)
         return self.by_id.get(actor_id) if actor_id else None
 
     def _pick(self, ids: list[str], country: str) -> Actor:
@@ -336,7 +379,11 @@ class ActorDictionary:
         for actor in self.by_id.values():
             if actor.id in self.generated:
                 continue
-            names = self.generic_nouns.get(actor.id, ()) if actor.id.startswith(GENERIC_PREFIX) else (actor.name, *actor.aliases)
+            names = (
+                self.generic_nouns.get(actor.id, ())
+                if actor.id.startswith(GENERIC_PREFIX)
+                else (actor.name, *actor.aliases)
+            )
             for name in dict.fromkeys(names):
                 patterns.append({"label": ACTOR_LABEL, "pattern": name.lstrip("="), "id": actor.id})
         return patterns
@@ -399,7 +446,7 @@ def _force_patterns(forces: ForceTable, tokenize: Tokenize) -> list[dict[str, An
             tokens = tokenize(variant)
             heads[tuple((attr, t if attr == "ORTH" else t.lower()) for t in tokens)] = None
     mods = sorted({m.lower() for m in forces.modifiers})
-    tails = {
+    tails: dict[str, list[dict[str, Any]]] = {
         "military": [{"LOWER": {"IN": sorted({n.lower() for n in forces.nouns["military"]})}}],
         "government": [{"LOWER": {"IN": sorted({n.lower() for n in forces.nouns["government"]})}}],
         "police": [
@@ -412,7 +459,8 @@ def _force_patterns(forces: ForceTable, tokenize: Tokenize) -> list[dict[str, An
     patterns = []
     for branch, tail in tails.items():
         for head in heads:
-            pattern = [*({attr: value} for attr, value in head), possessive, modifier, *tail]
+            first: list[dict[str, Any]] = [{attr: value} for attr, value in head]
+            pattern = [*first, possessive, modifier, *tail]
             patterns.append({"label": ACTOR_LABEL, "pattern": pattern, "id": f"forces:{branch}"})
     return patterns
 

@@ -9,6 +9,7 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018`´']")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_LOST_APOSTROPHE = re.compile(r"(?<=[a-z]) s\b")  # "People s Liberation" (apostrophe lost upstream)
 _POSSESSIVE_S = re.compile(r"(?<=\w)['\u2019]s\b")
 
 # Irregular plurals of actor nouns: singular forms are tried after the plural ones.
@@ -26,7 +27,8 @@ def normalize(name: str) -> str:
     text = _LEADING_THE.sub("", text)
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _APOSTROPHES.sub("", text).lower()
-    return _NON_WORD.sub(" ", text).strip()
+    text = _NON_WORD.sub(" ", text).strip()
+    return _LOST_APOSTROPHE.sub("s", text)
 
 
 def case_key(name: str) -> str:
@@ -60,6 +62,20 @@ def singular_variants(key: str) -> list[str]:
     if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
         out.append(prefix + last[:-1])
     return out
+
+
+def number_variants(key: str) -> list[str]:
+    """Singular, then plural candidates of a normalized key's last word ("herder" -> [..., "herders"])."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < 5:  # "Hama" must not become "Hamas"
+        return singular_variants(key)
+    prefix = f"{head} " if head else ""
+    plurals = [prefix + last + "s", prefix + last + "es"]
+    if last.endswith("man"):
+        plurals.insert(0, prefix + last[:-3] + "men")
+    if last.endswith("y"):
+        plurals.insert(0, prefix + last[:-1] + "ies")
+    return [*singular_variants(key), *plurals]
 
 
 def drop_possessive(text: str) -> str:

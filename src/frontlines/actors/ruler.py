@@ -90,7 +90,9 @@ def _head_after(lowers: list[str], j: int, grammar: ForceGrammar) -> tuple[int, 
     return best
 
 
-def make_refiner(dictionary: ActorDictionary, tokenize: Callable[[str], list[str]] | None = None) -> Callable[[Any], Any]:
+def make_refiner(
+    dictionary: ActorDictionary, tokenize: Callable[[str], list[str]] | None = None
+) -> Callable[[Any], Any]:
     """A pipeline component function bound to a dictionary."""
     grammar = dictionary.force_grammar(tokenize)
 

@@ -2,11 +2,12 @@
 
 Endpoints (all GET, JSON; OpenAPI at /api/openapi.json, interactive docs at /api/docs):
 /api/events, /api/events/{event_id}, /api/incidents, /api/actors, /api/places, /api/territory,
-/api/stats/timeline, and the web page at / with its files under /static/.
+/api/stats/timeline, /api/export?format=..., and the web page at / with its files under /static/.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontlines import __version__
@@ -22,6 +23,7 @@ from frontlines.api import queries
 from frontlines.api.params import DEFAULT_LIMIT, MAX_LIMIT, BadQuery, EventQuery, build_query
 from frontlines.api.worker import StoreWorker
 from frontlines.errors import ConfigError, StoreError
+from frontlines.export import write_event_records
 from frontlines.store import open_store
 from frontlines.store.base import Store
 
@@ -101,6 +103,29 @@ def _event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     return record
 
 
+# Export formats: media type and file extension.
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "ucdp-csv": ("text/csv; charset=utf-8", "ucdp.csv"),
+    "geojson": ("application/geo+json", "geojson"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "json": ("application/json", "json"),
+    "parquet": ("application/vnd.apache.parquet", "parquet"),
+}
+
+
+def _export(store: Store, query: EventQuery, fmt: str) -> bytes:
+    """Every matching event (limit/offset/sort do not apply) in an export format, as bytes."""
+    records = queries.matching(store, query)
+    if fmt == "parquet":
+        binary = io.BytesIO()
+        write_event_records(records, fmt, binary)
+        return binary.getvalue()
+    text = io.StringIO()
+    write_event_records(records, fmt, text)
+    return text.getvalue().encode("utf-8")
+
+
 def _routes(app: FastAPI, worker: StoreWorker) -> None:
     @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
     async def list_events(query: EventQuery = Depends(event_query)) -> dict[str, Any]:
@@ -140,6 +165,21 @@ def _routes(app: FastAPI, worker: StoreWorker) -> None:
     ) -> dict[str, Any]:
         bins = await worker.run(_aggregate, worker.cache, "timeline", queries.timeline, query, interval)
         return {"interval": interval, "bins": bins}
+
+    @app.get(
+        "/api/export",
+        tags=["export"],
+        summary="Every matching event as a file (limit, offset and sort do not apply)",
+        response_class=Response,
+    )
+    async def export_events(
+        query: EventQuery = Depends(event_query),
+        format: Literal["csv", "ucdp-csv", "geojson", "jsonl", "json", "parquet"] = Query("csv"),
+    ) -> Response:
+        body = await worker.run(_export, query, format)
+        media_type, extension = EXPORTS[format]
+        headers = {"Content-Disposition": f'attachment; filename="frontlines-events.{extension}"'}
+        return Response(content=body, media_type=media_type, headers=headers)
 
 
 def _web(app: FastAPI) -> None:

@@ -113,6 +113,7 @@ def build_query(
         raise BadQuery(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
     if not 1 <= limit <= MAX_LIMIT:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    bbox_text, near_text = _blank(bbox), _blank(near)
     store_filter = EventFilter(
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
@@ -120,8 +121,8 @@ def build_query(
         event_type=_blank(event_type),
         sub_event_type=_blank(sub_event_type),
         actor=_blank(actor),
-        bbox=parse_bbox(bbox) if _blank(bbox) else None,
-        near=parse_near(near) if _blank(near) else None,
+        bbox=parse_bbox(bbox_text) if bbox_text else None,
+        near=parse_near(near_text) if near_text else None,
         text=_blank(q),
     )
     return EventQuery(store_filter, _blank(admin1), min_fatalities, sort, limit, offset)

@@ -43,6 +43,7 @@ IMPLIED_KIND = {
     "bodies": CasualtyKind.KILLED,
 }
 _KINDS = tuple(CasualtyKind)
+_CUE_WINDOW = 80  # characters around a clause searched for background and consequence cues
 _SOURCE_AFTER = re.compile(r"\s+(?:said|says|told|added|confirmed|stated|reported|claimed)\b", re.IGNORECASE)
 # Generic nouns for people that a mention of civilians nearby places among civilians.
 PEOPLE_NOUNS = frozenset({"people", "persons", "person", "individuals"})
@@ -130,7 +131,9 @@ def _share_coordinated(sentence: str, items: list[_Attached]) -> None:
     for left, right in reversed(list(pairwise(items))):
         gap = sentence[left.phrase.end : right.phrase.start]
         if left.kind is None and right.side == "after" and p.coordination.match(gap):
-            left.kind, left.side, left.group = right.kind, "after", right.group
+            left.kind, left.side, left.group, left.verb_end = right.kind, "after", right.group, right.verb_end
+        elif left.side == right.side == "after" and left.verb_end == right.verb_end:
+            left.group = right.group  # both found the same verb: one clause
     for left, right in pairwise(items):
         gap = sentence[left.phrase.end : right.phrase.start]
         if _SOURCE_AFTER.match(sentence[right.phrase.end :]):
@@ -193,11 +196,17 @@ def _clause_spans(sentence: str, items: list[_Attached], cues: dict[int, int]) -
 
 
 def _is_background(sentence: str, item: _Attached) -> bool:
-    """Earlier or cumulative tolls, and killings named only as the cause of an arrest or confession."""
+    """Earlier or cumulative tolls, and killings named only as the cause of an arrest or confession.
+
+    Cues count near the clause only (run-on sentences of wire summaries hold several clauses).
+    """
     p = patterns()
     if item.kind not in (CasualtyKind.KILLED, CasualtyKind.WOUNDED):
         return False
-    return bool(p.background.search(sentence) or p.consequence.search(sentence[: item.phrase.start]))
+    start = min(item.phrase.start, item.verb_start) if item.verb_start >= 0 else item.phrase.start
+    end = max(item.phrase.end, item.verb_end)
+    window = sentence[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
+    return bool(p.background.search(window) or p.consequence.search(sentence[max(0, start - _CUE_WINDOW) : start]))
 
 
 def _actor_in(actors: Sequence[tuple[Span, Actor]], start: int, end: int) -> Actor | None:

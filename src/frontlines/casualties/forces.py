@@ -41,6 +41,14 @@ _NUMBER_CUE = re.compile(
     r"|seventy|eighty|ninety|hundred|thousand|million|dozen|score|lakh)",
     re.IGNORECASE,
 )
+# ... and one of these stems of the cues below.
+_FORCE_CUE = re.compile(
+    r"force|army|contingent|squad|team|unit|column|battalion|brigade|detachment|strength|garrison|militia|convoy"
+    r"|reinforcement|group|deploy|sent|sending|dispatch|mobili|amass|station|number|compris|field|command|ha[sd]"
+    r"|have|boast|with|strong|involved|taking part|participat|fight|engaged|rushed|surrender|hold|remain|still"
+    r"|believed|thought|estimated",
+    re.IGNORECASE,
+)
 _SUB = re.compile(r"\b(?:including|among them|of whom)\s*$", re.IGNORECASE)
 
 
@@ -102,6 +110,6 @@ def extract_force_sizes(doc: Document) -> list[ForceSize]:
     found: list[ForceSize] = []
     for sent in parsed(doc).sents:
         text = doc.text[sent.start_char : sent.end_char]
-        if _NUMBER_CUE.search(text) and doc.is_event_text(sent.start_char):
+        if _NUMBER_CUE.search(text) and _FORCE_CUE.search(text) and doc.is_event_text(sent.start_char):
             found += sentence_force_sizes(text, sent.start_char, actors=doc.actors)
     return found

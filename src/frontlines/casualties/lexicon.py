@@ -170,7 +170,7 @@ NEW_INCIDENT = (
 
 # Word stems of which a sentence needs one to be read for casualties at all (a cheap first filter).
 SENTENCE_CUES = (
-    r"kill|dead|die|death|deceased|injur|wound|hurt|maim|casualt|causalt|fatalit|los[ts]|li(?:fe|ves)|succumb|martyr"
+    r"kill|dead|die|death|deceased|injur|wound|hurt|maim|casual|causal|fatalit|los[ts]|li(?:fe|ves)|succumb|martyr"
     r"|murder|slain|slaughter|massacre|shot|gunned|behead|lynch|execut|eliminat|neutrali|assassin|perish|drown"
     r"|stabbed|beaten|burnt|burned|bod(?:y|ies)|toll|blew|hospital|unhurt|unharmed|unscathed|escape|arrest|abduct"
     r"|kidnap|captur|detain|hostage|prisoner|captive|custody|nabbed|apprehend|picked up|rounded up|missing"

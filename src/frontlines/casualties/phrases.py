@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from frontlines.casualties.victims import (
+    MONTH_AND_DAY_NAMES,
     GENERIC_NOUNS,
     GROUP_SIZE,
     MODIFIER_CATEGORY,
@@ -20,7 +21,7 @@ from frontlines.casualties.victims import (
     words_of,
 )
 from frontlines.model import Count, Span, VictimCategory
-from frontlines.numbers import find_counts
+from frontlines.numbers import find_counts, parse_count
 
 _WORD = re.compile(r"\([^()]{0,80}\)|[A-Za-z][\w'’-]*|\d[\d,.]*|[^\s\w]")
 _ARTICLE = re.compile(r"\b(?:a|an|another|the|his|her)\s+(?=[A-Za-z\d])", re.IGNORECASE)
@@ -67,18 +68,23 @@ class VictimPhrase:
 
 def _is_non_count(sentence: str, start: int, end: int) -> bool:
     """Ages, dates, times, money and measures: "25-year-old", "June 15", "Rs 10", "10.30", "(35)"."""
-    before, after = sentence[:start], sentence[end:]
+    before, after = sentence[max(0, start - 40) : start], sentence[end : end + 40]
     if before.endswith("(") and after.startswith(")"):
         return True
     if _AGE_AFTER.match(after) or _NOT_COUNT_BEFORE.search(before):
         return True
-    prev_word = re.search(r"([A-Za-z]+)\W*$", before)
-    next_word = re.match(r"\W*?([A-Za-z]+)", after)
-    if prev_word and prev_word.group(1).lower() in MONTHS and re.search(r"[A-Za-z]+\s*$", before):
+    prev_word = _PREV_WORD.search(before)
+    next_word = _NEXT_WORD.match(after)
+    if prev_word and prev_word.group(1).lower() in MONTHS and prev_word.group(2).strip(" ") == "":
         return True
-    if next_word and next_word.group(1).lower() in NON_PERSON_UNITS | MONTHS and re.match(r"\s*\W?\s*[A-Za-z]", after):
+    if next_word and next_word.group(1).lower() in NON_PERSON_UNITS | MONTHS:
         return True
-    return bool(re.match(r"^[.:]\d|^\s*(?:%|per ?cent)", after))
+    return bool(_MEASURE_AFTER.match(after))
+
+
+_PREV_WORD = re.compile(r"([A-Za-z]+)(\W*)$")
+_NEXT_WORD = re.compile(r"\s*\W?\s*([A-Za-z]+)")
+_MEASURE_AFTER = re.compile(r"[.:]\d|\s*(?:%|per ?cent)")
 
 
 def _category(words: list[str], head: str) -> VictimCategory:
@@ -161,8 +167,8 @@ def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list
         if any(p.start <= match.start() < p.end for p in (*taken, *found)):
             continue
         age = _AGE.match(sentence, match.end())
-        ahead = find_counts(sentence[match.end() : match.end() + 25])
-        if ahead and ahead[0].span.start == 0 and age is None:
+        ahead = parse_count(sentence[match.end() : match.end() + 25])
+        if ahead is not None and age is None:
             continue  # "another nine": the number is the count
         scanned = scan_head(sentence, age.end() if age else match.end())
         if scanned is None:
@@ -215,7 +221,7 @@ _NAME_AFTER_VERB = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,5})",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = MONTH_AND_DAY_NAMES | frozenset(
     words_of(
         "The A An In On At By This That He She They It His Her Their Police Army Militants Maoists Security Two"
         " Three One Four Five Six Seven Eight Nine Ten Both All Several Some Many Unidentified Suspected Armed"

@@ -81,10 +81,14 @@ def _incident_total(sentences: list[_Sentence]) -> tuple[int, dict[VictimCategor
             if value is not None:
                 parts[category] = value
                 break
-    # a later clause raises the total only with deaths it does not attribute: a later figure for a side
-    # already given is a differing figure, and the first one stands
+    # a later clause raises the total only with deaths it does not attribute, and only when the first clause
+    # attributed all of its own ("a trader was shot ... four people were killed in three incidents"); a later
+    # figure for a side, or a second unattributed toll, is a differing figure and the first one stands
+    first = sentences[0]
     later = [s.total for s in sentences[1:] if s.total > sum(s.parts.values())]
-    return max(sentences[0].total, *later, sum(parts.values())), parts
+    if first.total > sum(first.parts.values()):
+        later = []
+    return max(first.total, *later, sum(parts.values())), parts
 
 
 def _incidents(reports: list[CasualtyReport]) -> list[list[CasualtyReport]]:

@@ -125,3 +125,11 @@ MONTHS = frozenset(
         " jun jul aug sep sept oct nov dec"
     )
 )
+
+# Capitalised words that are never a victim's name: "killed Wednesday", "shot dead March 3".
+MONTH_AND_DAY_NAMES = frozenset(
+    words_of(
+        "January February March April May June July August September October November December Monday Tuesday"
+        " Wednesday Thursday Friday Saturday Sunday Today Yesterday Tonight Last Earlier Later"
+    )
+)

@@ -1,11 +1,20 @@
 """Site furniture that survives extraction: data, one group per kind of line, each group with its reason.
 
-Every pattern is lower case and matched with ``re.search`` against one lower-cased, stripped paragraph/line. Patterns that are
-not anchored at both ends only apply to short lines (see ``MAX_FURNITURE_WORDS`` in ``text.py``), so a sentence of
-an article that merely mentions a newsletter is never dropped.
+Patterns are lower case; ``text.py`` matches them against one lower-cased, whitespace-squashed paragraph or line.
+``WHOLE_LINE`` patterns describe the whole line. ``SHORT_LINE`` and ``LEGAL`` patterns may sit anywhere in a line but
+only count on short lines (``MAX_FURNITURE_WORDS``, ``MAX_LEGAL_WORDS`` in ``text.py``), so an article sentence that
+merely mentions a newsletter is never dropped.
 """
 
 from __future__ import annotations
+
+# A word of a date or time line, and what separates such words. The separator is required between words, so a run
+# of digits cannot be split two ways (which would backtrack exponentially).
+_DATE_WORD = (
+    r"((mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,4}(st|nd|rd|th)?"
+    r"|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist|at|on|ago|hours?|minutes?|mins?|days?|min|read)"
+)
+_DATE_SEP = r"[\s.,/:|()+–-]"
 
 # Lines that are furniture on their own: navigation, buttons and labels (anchored: the whole line).
 WHOLE_LINE = (
@@ -15,6 +24,8 @@ WHOLE_LINE = (
     r"^(next|previous|prev|older|newer) (article|post|story|page|entry)\b.{0,80}$",
     r"^(back|go|return|scroll) to (the )?top( button)?\W*$",
     r"^(home|menu|search|skip to (main )?content|close|open|toggle navigation)$",
+    # breadcrumbs: "Home » World » Middle East"
+    r"^(home|news|start)\s*(»|›|>|/|\||→)\s*[^.!?]{0,80}$",
     # sharing buttons: a line made only of network names and share verbs
     r"^((share|tweet|pin|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger"
     r"|pinterest|flipboard|x|on|this|article|story|post|page|with|via|it|\||,|/|·|•)\W*){1,12}$",
@@ -39,9 +50,8 @@ WHOLE_LINE = (
     # bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (the agency is not article text either)
     r"^by\s+[\w.'’-]+(\s+[\w.'’-]+){0,3}((\s*,\s*|\s+(and|&)\s+)[\w.'’-]+(\s+[\w.'’-]+){0,3}){0,3}$",
     # date and time lines: "Updated: Tue 3 March 2020, 10:45 GMT", "March 3, 2019 | 4 min read"
-    r"^(?=.*\d)((last )?(updated|published|posted|modified)( on| at)?\s*:?\s*)?(((mon|tue|wed|thu|fri|sat|sun)\w*"
-    r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,4}(st|nd|rd|th)?|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst"
-    r"|cet|cest|ist|at|on|ago|hours?|minutes?|mins?|days?|min read|read)[\s.,/:|()+–-]*)+$",
+    rf"^(?=.*\d)((last )?(updated|published|posted|modified)( on| at)?\s*:?\s*)?{_DATE_WORD}({_DATE_SEP}+{_DATE_WORD})*"
+    rf"{_DATE_SEP}*$",
     # contact lines and bare domain names (a source or site label)
     r"^(tel|phone|fax|e-?mail)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,}(\W+(tel|phone|fax)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,})*$",
     r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|info|news|co\.[a-z]{2}|[a-z]{2})$",
@@ -135,6 +145,7 @@ END_OF_ARTICLE = (
     r"^join the (conversation|discussion)\b",
     r"^(related|more|recommended|popular|latest) (articles|posts|stories|news|content)\W*$",
     r"^(you (may|might) (also )?like|more from|read next|recommended for you|don't miss)\W*$",
+    r"^(most (read|popular|viewed|shared|commented)|trending( now)?|top stories|editor'?s picks)\W*$",
     r"^(show|load) more\W*$",
 )
 

@@ -52,20 +52,37 @@ class Piece:
     gap: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PatternGroup:
+    """One data group compiled twice: patterns anchored at the line start are tried once with ``match`` (an anchor
+    inside a ``search`` alternation is retried at every position), the others with ``search``."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, patterns: tuple[str, ...]) -> PatternGroup:
+        def union(chosen: list[str]) -> re.Pattern[str] | None:
+            return re.compile("|".join(f"(?:{p})" for p in chosen)) if chosen else None
+
+        return cls(
+            union([p for p in patterns if p.startswith("^")]), union([p for p in patterns if not p.startswith("^")])
+        )
+
+    def search(self, line: str) -> bool:
+        """Whether a lower-cased line matches (lower-casing is faster than re.IGNORECASE on long alternations)."""
+        return bool((self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)))
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The data module's pattern groups, each compiled into one alternation."""
-
-    def union(group: tuple[str, ...]) -> re.Pattern[str]:
-        # matched against lower-cased lines: faster than re.IGNORECASE on long alternations
-        return re.compile("|".join(f"(?:{p})" for p in group))
-
+def _patterns() -> dict[str, PatternGroup]:
+    """The data module's pattern groups, compiled once."""
     return {
-        "whole": union(boilerplate.WHOLE_LINE),
-        "short": union(boilerplate.SHORT_LINE),
-        "legal": union(boilerplate.LEGAL),
-        "end": union(boilerplate.END_OF_ARTICLE),
-        "caption": union(boilerplate.CAPTION),
+        "whole": PatternGroup.of(boilerplate.WHOLE_LINE),
+        "short": PatternGroup.of(boilerplate.SHORT_LINE),
+        "legal": PatternGroup.of(boilerplate.LEGAL),
+        "end": PatternGroup.of(boilerplate.END_OF_ARTICLE),
+        "caption": PatternGroup.of(boilerplate.CAPTION),
     }
 
 
@@ -108,13 +125,13 @@ def unconfuse(line: str) -> str:
 
 def is_end_marker(line: str) -> bool:
     """A line after which only comments, teasers and footer follow."""
-    return bool(_patterns()["end"].search(line.strip().lower()))
+    return _patterns()["end"].search(line.strip().lower())
 
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line: '©AFP – ...', 'Photo: ...', '... (Reuters photo)'."""
     line = line.strip()
-    return 0 < word_count(line) <= MAX_CAPTION_WORDS and bool(_patterns()["caption"].search(line.lower()))
+    return 0 < word_count(line) <= MAX_CAPTION_WORDS and _patterns()["caption"].search(line.lower())
 
 
 def looks_like_title(line: str) -> bool:

@@ -8,7 +8,18 @@ Resolution rules (documented choices):
   resolve against the publication date; without a publication date they do not resolve at all.
 - Nothing resolves into the future of the publication date (or of today when there is none): a range starting after
   it is dropped, a range ending after it is cut at it.
-- Durations are not dates: "for three years", "after three months of fighting" match no pattern.
+- A weekday is the latest such day on or before publication ("on Friday" in a Friday article is that day; "last
+  Friday" the one before). "the previous day", "two days later" count from the last day-precise date named before.
+- Durations are not dates: "for three years", "after three months of fighting" match no pattern; nor are bare
+  month names ("March organisers"), forward-pointing ones ("next Friday") or ones after publication.
+- An event's date (:func:`resolve_event_date`): the sentence's own finest date, else the last day/week-precise date
+  before it, else the publication day with week precision (ACLED's practice for undated reports), span None.
+
+Candidates are found by regular expressions run only around anchor words (month/weekday names, numbers, relative
+words), so a page costs one word scan plus a few short windows; results are cached per (text, publication date).
+dateparser is not used: on the dev texts it agreed with these resolvers on every absolute day-precise expression
+(852 of 852), and the spaCy DATE entities these patterns leave out were durations and ages ("a week", "13-year-old"),
+so it would add cost and no dates.
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ from functools import lru_cache
 
 from frontlines.dates import calendar as cal
 from frontlines.dates import lexicon
-from frontlines.dates.patterns import ANCHOR_PATTERNS, WINDOW, anchors, compiled
+from frontlines.dates.patterns import ANCHOR_PATTERNS, WINDOW, WORD_OR_NUMBER, anchor_kind, compiled
 from frontlines.model import DatePrecision, DateRange, Document, Span
 
 Resolved = tuple[date, date, DatePrecision]
@@ -203,9 +214,11 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per pattern name, merged stretches of ``text`` around the anchors that pattern needs."""
     windows: dict[str, list[tuple[int, int]]] = {}
-    for anchor in anchors().finditer(text):
-        kind = anchor.lastgroup or ""
-        window = _snap(text, max(0, anchor.start() - WINDOW), min(len(text), anchor.end() + WINDOW))
+    for word in WORD_OR_NUMBER.finditer(text):
+        kind = anchor_kind(word.group())
+        if kind is None:
+            continue
+        window = _snap(text, max(0, word.start() - WINDOW), min(len(text), word.end() + WINDOW))
         for name in ANCHOR_PATTERNS[kind]:
             spans = windows.setdefault(name, [])
             if spans and window[0] <= spans[-1][1]:

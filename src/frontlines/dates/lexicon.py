@@ -98,3 +98,12 @@ ANAPHORIC_DAYS: dict[str, int] = {
     "the next day": 1, "the following day": 1, "a day later": 1, "one day later": 1, "the day after": 1,
     "the next morning": 1, "the following morning": 1, "two days later": 2,
 }  # fmt: skip
+
+# Words (lower case) that every relative expression above contains: a page is searched for the full patterns only
+# around these words, month and weekday names, and numbers (see patterns.ANCHOR_PATTERNS). Keep it in step.
+RELATIVE_ANCHORS: frozenset[str] = frozenset(
+    (
+        "today", "tonight", "yesterday", "day", "days", "night", "morning", "afternoon", "evening", "week",
+        "weekend", "month", "year", "ago", "recent", "recently", "lately", "past",
+    )
+)  # fmt: skip

@@ -95,15 +95,22 @@ ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
 WINDOW = 48
 
 
+WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+(?:[/.-]\d+)*")
+
+
 @lru_cache(maxsize=1)
-def anchors() -> re.Pattern[str]:
-    """One cheap scan for the words every date expression contains: a month or weekday name, a year or numeric date,
-    or a relative word."""
-    names = "|".join(sorted([*lexicon.MONTHS, *lexicon.WEEKDAYS], key=len, reverse=True))
-    relative = (
-        "to(?:day|night)|yesterday|day|days|night|morning|afternoon|evening|week|month|year|ago|recent|lately|past"
-    )
-    return re.compile(rf"\b(?P<name>{names})|(?P<number>\d{{4}}|\d[/.-]\d)|(?i:\b(?P<relative>{relative}))")
+def anchor_names() -> frozenset[str]:
+    """Month and weekday names, as written (capitalised)."""
+    return frozenset([*lexicon.MONTHS, *lexicon.WEEKDAYS])
+
+
+def anchor_kind(word: str) -> str | None:
+    """Which patterns a word can anchor: a month or weekday name, a year or numeric date, or a relative word."""
+    if word in anchor_names():
+        return "name"
+    if word[0].isdigit():
+        return "number" if len(word) == 4 or not word.isdigit() else None
+    return "relative" if word.lower() in lexicon.RELATIVE_ANCHORS else None
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,16 @@
 """The primary-event classifier for short texts: the first event ``detect_events`` finds, or ``"none"``.
 
-Chosen by measurement on the dev set (see the module report in the events docs): the lexicon and patterns of
-``lexicon.py`` alone; no trained model is shipped.
+Chosen by measurement: the lexicon and patterns of ``lexicon.py`` alone; no trained model is shipped.
+On ``shared/eval/dev/eventtype.jsonl`` (289 CASE 2021 snippets), measured 2026-11-25:
+
+- lexicon + patterns: weighted F1 0.881, accuracy 0.882, macro F1 0.847 (the lexicon was tuned while reading
+  this dev set, so these are optimistic; on three sets of sentences written afterwards, before tuning on them, the
+  first-pass weighted F1 was 0.71, 0.77 and 0.80);
+- TF-IDF (word 1-2 + char 3-5 grams) + logistic regression trained on our own 225 sentences: weighted F1 0.39;
+- the same model trained on the dev set itself, 5-fold held-out predictions: weighted F1 0.38;
+- lexicon, falling back to that model when the lexicon finds nothing: no change (0.881).
+
+About 0.5 ms of CPU per snippet after the spaCy parse.
 """
 
 from __future__ import annotations

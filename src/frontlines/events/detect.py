@@ -355,9 +355,19 @@ def protest_modifier(context: str) -> Hit | None:
     return None
 
 
+# The perpetrator phrase right after an attack noun ("an attack by suspected jihadists"): not the target.
+_BY_PERPETRATOR = re.compile(r"^\s*(?:\w+\s+)?by\s+(?:\w+\s+){0,3}\w+")
+
+
 def _resolve_assault(hit: Hit, sentence: str) -> Hit | None:
     lex = compiled_lexicon()
     after = sentence[hit.end : hit.end + 80]
+    by = _BY_PERPETRATOR.match(after)
+    if by:
+        before = sentence[max(0, hit.start - 80) : hit.start]
+        if lex.civilian_targets.search(before) and not lex.armed_targets.search(before):
+            return Hit(ATTACK, hit.weight + 0.04, hit.start, hit.end, hit.cue)
+        after = after[by.end() :]
     armed, civil = lex.armed_targets.search(after), lex.civilian_targets.search(after)
     if armed and (not civil or armed.start() <= civil.start()):
         return Hit(ARMED_CLASH, hit.weight + 0.06, hit.start, hit.end, hit.cue)
@@ -419,8 +429,9 @@ def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
         return False
     if ctx.sent is not None:
         verdict = _object_is_place(ctx.sent, ctx.start + hit.start)
-        # "drove the militants from the village": the object of a recapture verb may be the enemy
-        if verdict is True or (verdict is False and hit.label == lx.CAPTURE):
+        # "drove the militants from the village": the object of a recapture verb may be the enemy;
+        # "hoisted their flag over the town": the object of a phrase is not what was taken
+        if verdict is True or (verdict is False and hit.label == lx.CAPTURE and " " not in hit.cue):
             return verdict
     if _NOT_A_PLACE.search(sentence[hit.end : hit.end + 40]):
         return False
@@ -693,6 +704,17 @@ def refine(primary: EventMention, ordered: list[EventMention]) -> EventMention:
         if m.event_type == primary.event_type and m.sentence.start in near and m.confidence > primary.confidence
     ]
     return better[0] if better else primary
+
+
+def distinct_events(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """The best-ranked mention of each sub-event type, in rank order (the primary event stays first)."""
+    seen: set[str] = set()
+    kept = []
+    for mention in mentions:
+        if mention.sub_event_type not in seen:
+            seen.add(mention.sub_event_type)
+            kept.append(mention)
+    return kept
 
 
 def primary_sub_event(mentions: Sequence[EventMention]) -> str:

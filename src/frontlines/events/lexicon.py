@@ -133,6 +133,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"sticky bombs?",
             r"parcel bombs?",
             r"booby[- ]trap\w*",
+            r"pipe bombs?",
         ),
     ),
     (
@@ -192,6 +193,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"abduct(?:ed|ion|ions|ing|s)?",
             r"kidnap(?:ped|ping|pings|s)?",
             r"taken hostage",
+            r"(?:took|taken|take|takes|seized|held) (?:\w+ ){1,4}(?:hostage|captive)s?",
+            r"taken captive",
             r"held hostage",
             r"hostages? taking",
             r"(?:enforced|forced) disappearances?",
@@ -217,7 +220,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Abduction/forced disappearance",
         0.85,
-        r"\b(?:took|taken|dragged|whisked) (?:him|her|them) (?:away )?from (?:his|her|their) (?:homes?|houses?|beds?)\b",
+        r"\b(?:took|taken|dragged|whisked) (?:him|her|them) (?:away )?from (?:his|"
+        r"her|their) (?:homes?|houses?|beds?)\b",
     ),
     # --- Armed clashes: two armed sides fighting.
     (
@@ -249,6 +253,16 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"fended off",
             r"offensive",
             r"firefight",
+            r"confrontations?",
+            r"neutrali[sz](?:ed|es|ing)",
+            r"eliminated (?:\d[\d,]* |several |dozens of )?(?:\w+ )?(?:terrorists|militants|"
+            r"insurgents|rebels|bandits|fighters)",
+            r"(?:heavy |fierce |cross-border )?exchanges? between",
+            r"hostilities",
+            r"battled",
+            r"combat",
+            r"engagements?",
+            r"(?:military|security|clearance|counter-?insurgency|counter-?terrorism) operations?",
         ),
     ),
     (
@@ -329,6 +343,12 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"now control\w*",
             r"(?:are|is|remain) in control of",
             r"took hold of",
+            r"(?:have |has |had )?(?:taken|took) (?:the |a )?(?:\w+ ){0,2}(?:town|city|"
+            r"village|district|area|region|province|base|airport|port|hill|stronghold|"
+            r"border crossing|oil ?field)s?",
+            r"hoisted (?:their |its |the )?(?:\w+ )?flag",
+            r"raised (?:their |its )?(?:\w+ )?flag over",
+            r"gained ground",
             r"entered (?=(?:the )?(?:[A-Z]|town|city|village|district))",
             r"fell to",
             r"fall of",
@@ -345,7 +365,10 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"ousted|regain\w*|reclaim\w*|liberat(?:ed|"
         r"es|e|ing|ion)|freed|drove (?:back |out )?\w*"
         + _W
-        + r"\bfrom|driven out|pushed (?:back|out)|flushed out|cleared (?:the )?(?:town|city|village|area|district)"
+        + r"\bfrom|driven out|pushed (?:back|out)|flushed out|(?:pushed|drove|forced|chased) (?:\w+ ){1,4}out of|"
+        r"wrest(?:ed)? control|back under (?:government |state |army )?control|"
+        r"cleared (?:the )?(?:town|"
+        r"city|village|area|district)"
         r"|expell(?:ed|ing) (?:the )?(?:\w+ )?(?:militants|rebels|armed groups?|fighters|"
         r"insurgents|jihadists|terrorists)"
         r"|restored (?:state |government )?(?:authority|control))\b",
@@ -358,8 +381,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"withdr(?:ew|awn|aw|awing|awal)",
             r"pull(?:ed|s|ing)? out",
             r"pulled back",
-            r"evacuat\w+ (?:from|their)",
             r"hand(?:ed|s)? over",
+            r"hand(?:ed|s|ing)? (?:over )?control",
             r"handover",
             r"ced(?:ed|e)",
         ),
@@ -406,6 +429,11 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"picket\w*",
             r"strikers",
             r"on strike",
+            r"(?:indefinite|nationwide|national|sit-down|warning|labou?r|teachers'?|doctors'?|workers'?|transport|"
+            r"one-day|two-day|three-day|week-long) strikes?",
+            r"strike action",
+            r"downed tools",
+            r"walked off the job",
             r"general strike",
             r"hunger strike",
             r"walk-?out",
@@ -473,6 +501,16 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"laid down (?:their )?arms",
             r"reconciliation deal",
             r"evacuation deal",
+            r"evacuat\w+ [^.;:!?]{0,60}?(?:under|as part of|in line with) (?:a|an|the) (?:\w+ )?(?:deal|agreement)",
+        ),
+    ),
+    # Something done under a deal: the deal is the event unless a handover or withdrawal is (that is the transfer).
+    (
+        "Agreement",
+        0.85,
+        words(
+            r"under (?:a|an|the) (?:\w+ )?(?:deal|agreement|accord)",
+            r"as part of (?:a|an|the) (?:\w+ )?(?:deal|agreement|accord|truce|ceasefire)",
         ),
     ),
     # Talks are weaker than a deal: they may be all a text reports, or background to a fight.
@@ -513,6 +551,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"reinforc\w*",
             r"deploy(?:ed|s|ment|ing)",
             r"dispatched",
+            r"(?:sending|sent|send|sends) (?:an? )?(?:extra |additional |more )?(?:\d[\d,]* )?(?:troops|soldiers|"
+            r"reinforcements|fighters|police|units)",
             r"sent (?:\w+ )?(?:troops|reinforcements|fighters)",
             r"mobilis\w*",
             r"mobiliz\w*",
@@ -634,7 +674,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Disrupted weapons use",
         0.9,
-        r"\b(?:weapons|arms|ammunition|explosives) (?:\w+ )?(?:seized|found|recovered|confiscated)\b",
+        r"\b(?:weapons|arms|ammunition|explosives|bombs?|devices?|grenades?|ieds?|(?:land)?mines|rockets?|rifles|"
+        r"pistols|guns) (?:\w+ )?(?:seized|found|recovered|confiscated|discovered|defused|dismantled)\b"
+        r"|\bmade safe\b|\bcontrolled explosion\b",
     ),
     (
         "Disrupted weapons use",

@@ -1,4 +1,5 @@
-"""Events and documents out of a store as JSON (one array), JSON Lines or CSV.
+"""Events and documents out of a store as JSON (one array), JSON Lines or CSV; events also as UCDP GED-style CSV
+(:mod:`.ucdp`), GeoJSON (:mod:`.geojson`) and Parquet (:mod:`.parquet`, binary: needs a path or a binary stream).
 
 Records are the dicts of :mod:`frontlines.serialize` (published as JSON Schema); CSV flattens them with ACLED's
 columns first (:mod:`frontlines.export.columns`). Records are read from the store page by page and written as they
@@ -11,15 +12,28 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any, TextIO
+from typing import IO, Any, TextIO, cast
 
 from frontlines.errors import ConfigError
 from frontlines.export.columns import DOCUMENT_COLUMNS, EVENT_COLUMNS, flat_row
 from frontlines.store.base import DocumentFilter, EventFilter, Store
 
-__all__ = ["FORMATS", "export_documents", "export_events", "iter_documents", "iter_events", "write_records"]
+__all__ = [
+    "BINARY_FORMATS",
+    "EVENT_FORMATS",
+    "FORMATS",
+    "export_documents",
+    "export_events",
+    "iter_documents",
+    "iter_events",
+    "write_event_records",
+    "write_records",
+]
 
 FORMATS = ("json", "jsonl", "csv")
+# Formats for events only (UCDP columns, features, typed table); parquet is written to a binary stream or path.
+EVENT_FORMATS = (*FORMATS, "ucdp-csv", "geojson", "parquet")
+BINARY_FORMATS = ("parquet",)
 PAGE_SIZE = 500
 
 
@@ -82,9 +96,29 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO, colu
     return written
 
 
-def export_events(store: Store, fmt: str, out: TextIO, filters: EventFilter | None = None) -> int:
+def write_event_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes] | str) -> int:
+    """Write event records in any of :data:`EVENT_FORMATS`; ``out`` is binary (or a path) for parquet only."""
+    if fmt == "parquet":
+        from frontlines.export.parquet import write_parquet
+
+        return write_parquet(records, cast("IO[bytes] | str", out))
+    text_out = cast(TextIO, out)
+    if fmt == "ucdp-csv":
+        from frontlines.export.ucdp import write_ucdp_csv
+
+        return write_ucdp_csv(records, text_out)
+    if fmt == "geojson":
+        from frontlines.export.geojson import write_geojson
+
+        return write_geojson(records, text_out)
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
+    return write_records(records, fmt, text_out, EVENT_COLUMNS)
+
+
+def export_events(store: Store, fmt: str, out: TextIO | IO[bytes] | str, filters: EventFilter | None = None) -> int:
     """Write the events matching ``filters``; every record carries its document's external_id. Returns the count."""
-    return write_records(iter_events(store, filters), fmt, out, EVENT_COLUMNS)
+    return write_event_records(iter_events(store, filters), fmt, out)
 
 
 def export_documents(store: Store, fmt: str, out: TextIO, filters: DocumentFilter | None = None) -> int:

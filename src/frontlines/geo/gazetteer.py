@@ -21,7 +21,7 @@ from frontlines.geo.normalize import loose_key, name_key
 from frontlines.model import Place
 
 # Bump when the tables' layout or the key functions change: old cache files are then ignored.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CACHE_ENV = "FRONTLINES_CACHE_DIR"
 
 

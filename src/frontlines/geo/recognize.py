@@ -24,7 +24,7 @@ from frontlines.model import Span
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 5
 # A match spaCy did not label as a place must name a town at least this big, or carry a locative cue.
-MIN_POPULATION_UNCUED = 50_000
+MIN_POPULATION_UNCUED = 100_000
 # A name spaCy took for a person ("Alexandria woman charged") counts when it alone is the entity and names a city.
 MIN_POPULATION_PERSON = 100_000
 # Loose (transliteration-skeleton) matches are too promiscuous for short single words.
@@ -159,6 +159,7 @@ class _Context:
     """What decides whether a gazetteer match is a toponym."""
 
     label: str
+    run_start: bool  # the name opens its capitalized run
     whole_entity: bool  # the name is exactly one spaCy entity
     before: tuple[str, ...]
     suffix: str
@@ -175,11 +176,13 @@ def _usable_matches(text: str, matches: list[Match]) -> list[Match]:
 
 def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     """Whether a gazetteer match is a toponym. spaCy places pass; other names need a cue or a big town."""
-    if ctx.label in PLACE_LABELS or text in ctx.place_names:
-        return True
     key = name_key(text)
-    if key in _STOP_KEYS or len(key) < 3:
+    if key in _STOP_KEYS or len(key) < 2:
         return False
+    if ctx.label in PLACE_LABELS or text in ctx.place_names:
+        return ctx.whole_entity or any(m.how == "name" for m in matches)
+    if not ctx.run_start:
+        return False  # "Tom Davis": a name inside a longer capitalized run is part of that name
     own = [m for m in matches if m.how != "loose"]
     if not own:
         return False
@@ -205,7 +208,7 @@ def recognize(sdoc: Any, text: str, gazetteer: Gazetteer) -> list[Toponym]:
     for start, end in _name_runs(toks):
         i = start
         while i < end:
-            hit = _longest_match(toks, text, gazetteer, (entities, place_names), i, end)
+            hit = _longest_match(toks, text, gazetteer, (entities, place_names), i, (start, end))
             if hit is None:
                 i += 1
                 continue
@@ -220,9 +223,10 @@ def _longest_match(
     gazetteer: Gazetteer,
     doc_info: tuple[list[tuple[int, int, str] | None], frozenset[str]],
     i: int,
-    end: int,
+    run: tuple[int, int],
 ) -> tuple[Toponym, int] | None:
     entities, place_names = doc_info
+    end = run[1]
     if not toks.is_name[i]:
         return None
     for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
@@ -244,6 +248,7 @@ def _longest_match(
             continue
         ctx = _Context(
             label=label,
+            run_start=i == run[0],
             whole_entity=ent is not None and (ent[0], ent[1]) == (i, j),
             before=_before(toks, i),
             suffix=_suffix_after(toks, j),

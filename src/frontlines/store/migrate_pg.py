@@ -51,6 +51,9 @@ def _apply(conn: psycopg.Connection, migration: Migration) -> bool:
             )
     except psycopg.Error as exc:
         message = " ".join(str(exc).split())
+        missing = (psycopg.errors.UndefinedFile, psycopg.errors.FeatureNotSupported)
+        if isinstance(exc, missing) and "postgis" in message:
+            message += " (PostGIS is not installed on the server: e.g. Debian package postgresql-NN-postgis-3)"
         raise MigrationError(f"migration {migration.version:04d}_{migration.name} failed: {message}") from exc
     return True
 

@@ -9,7 +9,6 @@ return False. Shared rows (actors, places) are written in key order, so concurre
 from __future__ import annotations
 
 import json
-import logging
 import threading
 from typing import Any
 
@@ -19,14 +18,12 @@ from frontlines.serialize import document_to_dict, event_to_dict
 from frontlines.store import rows
 from frontlines.store.base import DocumentFilter, EventFilter, bbox_parts, text_terms
 from frontlines.store.migrate_pg import migrate
-from frontlines.store.sqlite import _unique_events, utc_now
+from frontlines.store.sqlite import utc_now
 
 try:
     import psycopg
 except ImportError:  # pragma: no cover - depends on the installation
     psycopg = None  # type: ignore[assignment]
-
-log = logging.getLogger(__name__)
 
 
 def _insert(table: str, columns: str, conflict: str = "") -> str:
@@ -188,7 +185,7 @@ class PostgresStore:
     def save(self, doc: Document) -> bool:
         """Write the whole document (events, places, quotes, claims) in one transaction; False if already stored."""
         record = document_to_dict(doc)
-        unique = _unique_events(doc)
+        unique = rows.unique_events(doc)
         events = [(event, event_to_dict(event, doc)) for event in unique]
         try:
             with self._lock, self._conn.transaction(), self._conn.cursor() as cur:

@@ -1,15 +1,18 @@
-"""Table rows of one document, built from its serialized dicts: what :class:`SQLiteStore` inserts.
+"""Table rows of one document, built from its serialized dicts: what the SQLite and PostgreSQL stores insert.
 
-Pure functions of the data, so the SQL module only runs statements. Every row is a tuple in column order of the
-matching ``INSERT`` in :mod:`frontlines.store.sqlite`.
+Pure functions of the data, so the SQL modules only run statements. Every row is a tuple in column order of the
+matching ``INSERT`` in :mod:`frontlines.store.sqlite` and :mod:`frontlines.store.postgres`.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from frontlines.model import Actor, Document, Event
+
+log = logging.getLogger(__name__)
 
 Row = tuple[Any, ...]
 
@@ -53,6 +56,17 @@ def document_row(record: dict[str, Any], processed_at: str) -> Row:
         processed_at,
         dumps(slim),
     )
+
+
+def unique_events(doc: Document) -> list[Event]:
+    """The document's events, each id once: a repeated id would fail the whole document, so later copies go."""
+    seen: dict[str, Event] = {}
+    for event in doc.events:
+        if event.event_id in seen:
+            log.warning("document %s: event id %s repeats; keeping the first", event.doc_id, event.event_id)
+        else:
+            seen[event.event_id] = event
+    return list(seen.values())
 
 
 def event_row(record: dict[str, Any], seq: int) -> Row:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +23,6 @@ from frontlines.store.base import (
     text_terms,
 )
 from frontlines.store.migrate import migrate
-
-log = logging.getLogger(__name__)
 
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (doc_id, external_id, url, source_path, title, published, language, text,"
@@ -153,17 +150,6 @@ def _document_where(filters: DocumentFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _unique_events(doc: Document) -> list[Event]:
-    """The document's events, each id once: a repeated id would fail the whole document, so later copies go."""
-    seen: dict[str, Event] = {}
-    for event in doc.events:
-        if event.event_id in seen:
-            log.warning("document %s: event id %s repeats; keeping the first", event.doc_id, event.event_id)
-        else:
-            seen[event.event_id] = event
-    return list(seen.values())
-
-
 def _document_record(json_text: str, text: str) -> dict[str, Any]:
     record: dict[str, Any] = json.loads(json_text)
     record["text"] = text
@@ -218,7 +204,7 @@ class SQLiteStore:
     def save(self, doc: Document) -> bool:
         """Write the whole document (events, places, quotes, claims) in one transaction; False if already stored."""
         record = document_to_dict(doc)
-        events = [(event, event_to_dict(event, doc)) for event in _unique_events(doc)]
+        events = [(event, event_to_dict(event, doc)) for event in rows.unique_events(doc)]
         try:
             with self._transaction() as conn:
                 if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (record["doc_id"],)).fetchone():

@@ -15,8 +15,10 @@ CREATE INDEX events_geog ON events USING gist (geog);
 CREATE INDEX events_geom ON events USING gist ((geog::geometry));
 
 -- Words of the document text, unstemmed ('simple'): the same whole-word, case-insensitive matching as the SQLite
--- FTS5 table. The text is cut at 500,000 characters to stay under PostgreSQL's 1 MB tsvector limit.
+-- FTS5 table. Every run of other characters becomes a space first, so words split as FTS5 splits them
+-- (the PostgreSQL parser alone keeps '-03', '1.5', 'e-mail', 'x.org/a' as tokens). The text is cut at 500,000
+-- characters to stay under PostgreSQL's 1 MB tsvector limit.
 ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
-    to_tsvector('simple'::regconfig, left(text, 500000))
+    to_tsvector('simple'::regconfig, regexp_replace(left(text, 500000), '[^[:alnum:]]+', ' ', 'g'))
 ) STORED;
 CREATE INDEX documents_tsv ON documents USING gin (tsv);
