@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.casualties import casualty_summary, extract_casualties, extract_force_sizes, summarize
 from frontlines.casualties.extract import sentence_reports
@@ -27,6 +29,11 @@ from frontlines.model import (
     VictimCategory,
 )
 
+_PIECES = st.sampled_from(
+    ["Two", "soldiers", "and", "a", "civilian", "were", "killed", "injuring", "at least", "12", "people", ",",
+     "including", "3", "children", "no one", "was", "hurt", "the", "couple", "lost", "The Front", "about", "900",
+     "25-year-old", "since 2011", "(35)", "identified as", "Ali Khan", "dead", "left", "another", "died", "."]
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -122,6 +129,24 @@ CASES = [
         "Seven soldiers and ten militants were killed in the clash. The rebels claimed that 30 soldiers were killed.",
         (17, N, N, 7, 10),
     ),
+    # a second unattributed toll from another source does not replace the first
+    (
+        "Eight people were confirmed dead after the attack. Local leaders said that fifteen people were killed.",
+        (8, N, N, N, N),
+    ),
+    # a later unattributed toll adds to a first clause that named its victims
+    (
+        "A shopkeeper was shot dead in the bazaar. At least four people were killed in three separate shootings.",
+        (4, N, 1, N, N),
+    ),
+    # a background cue far away in a long run-on sentence does not touch the incident
+    (
+        "One rebel was killed and a soldier injured in a gunfight at the river crossing on the night of the raid "
+        "reports the local daily and the army said the rebel had joined the group three years ago",
+        (1, 1, N, N, 1),
+    ),
+    # days are not names
+    ("Six people were killed Wednesday night in the blast.", (6, N, N, N, N)),
     # deaths from injuries leave the injured
     ("Three workers were injured in the blast. One of the injured later succumbed to his injuries.", (1, 2, N, N, N)),
     # elliptical losses
@@ -132,6 +157,19 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_casualty_coding(text: str, expected: tuple[int | None, ...]) -> None:
     assert _summary(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=14))
+def test_sentence_reports_never_crash_and_spans_are_exact(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    reports = sentence_reports(text, 7)
+    for report in reports:
+        assert report.span is not None
+        assert text[report.span.start - 7 : report.span.end - 7] == report.span.text
+        assert report.count.best >= 0
+    summary = summarize(reports)
+    assert all(value is None or value >= 0 for value in summary.values())
 
 
 def test_spans_are_exact_and_kinds_set() -> None:

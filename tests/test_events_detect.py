@@ -200,6 +200,126 @@ def test_territory_subtype(kind: ActorKind | None, expected: str) -> None:
     assert territory_subtype(kind) == expected
 
 
+# Texts of two or three sentences, as news leads are: the primary event must come first.
+LEAD_CASES = [
+    (
+        "At least 15 people were killed on Tuesday when warplanes bombed a fuel depot on the outskirts of "
+        "the city, medics said. The army denied involvement. Clashes continued in nearby villages.",
+        "Air/drone strike",
+    ),
+    (
+        "Fighting between rival armed groups in the capital's southern suburbs killed at least 11 people "
+        "overnight, the health ministry said. Schools in the area were closed.",
+        "Armed clash",
+    ),
+    (
+        "Jihadist militants have seized control of a military camp and the surrounding town in the north "
+        "after a two-day siege, security sources said. Soldiers retreated to a nearby base. The army later "
+        "launched air strikes on the town.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "The army announced on Sunday that its forces had liberated the last neighbourhoods of the city held "
+        "by insurgents. Demining teams were deployed to clear the streets.",
+        "Government regains territory",
+    ),
+    (
+        "Thousands of teachers marched to the education ministry on Monday to demand better pay. The protest "
+        "ended peacefully in the afternoon.",
+        "Peaceful protest",
+    ),
+    (
+        "Opposition supporters gathered in the capital to denounce the election results. Police used batons "
+        "and tear gas to disperse the crowd and detained several organisers.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces fired live rounds at demonstrators in the southern city, killing at least three, "
+        "rights groups said. The protesters had gathered to demand the release of a local activist.",
+        "Excessive force against protesters",
+    ),
+    (
+        "Demonstrators angry over the price of bread torched a municipal building and looted shops on the "
+        "main street. Police said 40 officers were injured.",
+        "Violent demonstration",
+    ),
+    (
+        "A roadside bomb tore through a minibus carrying wedding guests in the east of the country, killing "
+        "nine people. No group claimed responsibility.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "A suicide bomber detonated an explosives-laden vehicle at the gate of a police compound, killing at "
+        "least seven officers, officials said.",
+        "Suicide bomb",
+    ),
+    (
+        "Rockets slammed into a residential block in the city on Friday, wounding twelve people, the mayor "
+        "said. Authorities blamed separatist forces.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Gunmen raided a village at dawn, killing 23 residents and burning homes, a local official said. "
+        "Survivors fled to the nearby town.",
+        "Attack",
+    ),
+    (
+        "Gunmen stormed a school in the early hours and abducted more than 80 pupils and two teachers, police said.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Police in the capital detained 14 members of an opposition party accused of plotting to overthrow "
+        "the government.",
+        "Arrests",
+    ),
+    (
+        "The warring factions signed a ceasefire agreement on Thursday after three days of talks, the UN "
+        "envoy said. The deal includes the release of prisoners.",
+        "Agreement",
+    ),
+    (
+        "The army said it had seized a truck loaded with explosives and detonators at a checkpoint near the border.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Hundreds of fighters from the rebel alliance announced they were joining the government's newly "
+        "formed national army.",
+        "Change to group/activity",
+    ),
+    (
+        "The coalition set up a new forward operating base near the frontline town, officials said.",
+        "Headquarters or base established",
+    ),
+    (
+        "Militia members looted the warehouse of an aid agency and set fire to its offices.",
+        "Looting/property destruction",
+    ),
+    (
+        "Kurdish forces withdrew from the border town, handing it to government troops under a Russian-brokered deal.",
+        "Non-violent transfer of territory",
+    ),
+    ("A mob attacked a man accused of witchcraft and burned him to death in the village.", "Mob violence"),
+    ("A grenade exploded near a bus stop in the city centre, injuring six people, police said.", "Grenade"),
+    (
+        "Dozens of women said they had been sexually assaulted by members of the security forces at a "
+        "detention centre.",
+        "Sexual violence",
+    ),
+    ("Five people died when a fuel tanker overturned and caught fire on the motorway.", "none"),
+    ("The government said it would spend $3 billion on new roads and bridges.", "none"),
+    ("Police arrested a suspect in the murder of a shopkeeper during a robbery.", "none"),
+    ("The president met the visiting foreign minister to discuss bilateral relations.", "none"),
+    ("A powerful cyclone made landfall on the coast, forcing the evacuation of 100,000 people.", "none"),
+    ("The opposition leader said she would challenge the election result in court.", "none"),
+    ("Troops took part in a joint exercise with allied armies, the defence ministry said.", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_CASES)
+def test_primary_event_of_short_leads(text: str, expected: str) -> None:
+    assert primary_sub_event(detect_events(_doc(text))) == expected
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -721,7 +841,7 @@ def test_primary_event_type_more_phrasings(text: str, expected: str) -> None:
 
 def test_prefilter_never_drops_a_match() -> None:
     """Running only the cues whose literal prefixes occur finds exactly what running every cue finds."""
-    for text, _ in PRIMARY_CASES + MORE_CASES:
+    for text, _ in PRIMARY_CASES + MORE_CASES + LEAD_CASES:
         active = set(active_cues(text.lower()))
         for cue in compiled_lexicon().cues:
             if cue not in active:

@@ -95,7 +95,9 @@ def test_urls_and_url_lists_go_through_the_fetcher(tmp_path):
     from frontlines.sources.fetch import FakeFetcher, fake_page
 
     page = "<html><body><p>Rebels attacked a convoy.</p></body></html>"
-    fetcher = FakeFetcher({"https://news.example/a": fake_page("https://news.example/a", page, content_type="text/html")})
+    fetcher = FakeFetcher(
+        {"https://news.example/a": fake_page("https://news.example/a", page, content_type="text/html")}
+    )
     url_list = write(tmp_path, "watch.urls", "# outlets\nhttps://news.example/a\nhttps://news.example/missing\n")
     direct, listed, missing = iter_documents(["https://news.example/a", url_list], fetcher=fetcher)
     assert direct.url == "https://news.example/a" and direct.media_type == "text/html" and direct.discard is None

@@ -43,7 +43,7 @@ def test_a_discard_stops_the_document():
 
 
 def test_order_is_checked_before_running():
-    with pytest.raises(PipelineError, match="count.*requires text"):
+    with pytest.raises(PipelineError, match=r"count.*requires text"):
         check_order([STAGES[2], STAGES[0]])
 
 

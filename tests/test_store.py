@@ -103,6 +103,9 @@ def _pg_backend(url: str) -> Backend:
     return Backend("postgresql", lambda: PostgresStore(url), execute, psycopg.OperationalError, "migrations_pg")
 
 
+_MIGRATED: set[str | None] = set()  # servers whose shared schema this session has migrated
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
     if request.param == "sqlite":
@@ -110,7 +113,10 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
         return
     server: PgServer = request.getfixturevalue("pg_server")
     pg = _pg_backend(server.shared_schema())  # one schema for the session, emptied for each test
-    pg.fresh().close()
+    if server.url not in _MIGRATED:
+        pg.open().close()
+        _MIGRATED.add(server.url)
+    pg.execute(_EMPTY)
     yield pg
 
 

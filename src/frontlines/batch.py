@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frontlines.ingest import JSONL_SUFFIXES, URL_LIST_SUFFIX, is_skipped, iter_documents
-from frontlines.sources.feeds import is_url
-from frontlines.sources.warc import is_warc_path
 from frontlines.model import Document
 from frontlines.pipeline import Pipeline, default_pipeline
+from frontlines.sources.feeds import is_url
+from frontlines.sources.warc import is_warc_path
 from frontlines.store import Store
 
 log = logging.getLogger(__name__)
@@ -39,9 +39,7 @@ class BatchSummary:
         return self.documents_seen / self.seconds if self.seconds else 0.0
 
 
-def run_paths(
-    paths: list[str], store: Store, progress: bool = True, pipeline: Pipeline | None = None
-) -> BatchSummary:
+def run_paths(paths: list[str], store: Store, progress: bool = True, pipeline: Pipeline | None = None) -> BatchSummary:
     """Process every document under ``paths`` into ``store``; returns what happened."""
     pipeline = pipeline or default_pipeline()
     documents = iter_documents(paths)
@@ -60,7 +58,14 @@ def run_documents(documents: Iterable[Document], store: Store, pipeline: Pipelin
 
 
 def _run_with_progress(documents: Iterable[Document], store: Store, pipeline: Pipeline, total: int) -> BatchSummary:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     summary = BatchSummary()
     started = time.perf_counter()

@@ -1,8 +1,8 @@
-"""Ingest: files, directories, JSON Lines (the gold format of ``../shared/eval/FORMAT.md``), WARC archives, URLs,
-RSS/Atom feeds and URL list files (``*.urls``, one URL a line) into Documents.
+"""Ingest: files, directories, JSON Lines (the gold format of ``../shared/eval/FORMAT.md``), WARC archives,
+URLs, RSS/Atom feeds and URL list files (``*.urls``, one URL a line) into Documents.
 
-Every input becomes a :class:`Document`; an input that cannot be read (missing, too large, a malformed JSON line) becomes
-a Document carrying a :class:`Discard`, so the batch counts it and goes on. Nothing here raises for bad content.
+Every input becomes a :class:`Document`; an input that cannot be read (missing, too large, a malformed JSON line)
+becomes a Document carrying a :class:`Discard`, so the batch counts it and goes on. Nothing here raises for bad content.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]], fetcher: Fetcher | N
     own: Any = None
     try:
         for path in paths:
-            if isinstance(path, str) and is_url(path) or Path(path).suffix.lower() == URL_LIST_SUFFIX:
+            if (isinstance(path, str) and is_url(path)) or Path(path).suffix.lower() == URL_LIST_SUFFIX:
                 if fetcher is None:
                     fetcher = own = default_fetcher()
                 yield from _iter_remote(str(path), fetcher)
@@ -105,7 +105,7 @@ def _iter_file(path: Path) -> Iterator[Document]:
         media_type=media_type_of(path.name, raw),
         external_id=str(path),
         source_path=str(path),
-        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc),
+        fetched_at=datetime.fromtimestamp(path.stat().st_mtime, tz=UTC),
     )
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -38,7 +38,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a stretch of the cleaned text is. Only ``body``, ``title`` and ``heading`` yield events."""
 
     TITLE = "title"
@@ -63,7 +63,7 @@ class Discard:
     detail: str = ""
 
 
-class MentionKind(str, Enum):
+class MentionKind(StrEnum):
     ACTOR = "actor"
     PLACE = "place"
     DATE = "date"
@@ -81,7 +81,7 @@ class Mention:
     label: str = ""  # the NER/ruler label it came from (GPE, ORG, ACTOR...)
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     STATE_FORCES = "state_forces"
     REBEL_GROUP = "rebel_group"
     POLITICAL_MILITIA = "political_militia"
@@ -144,7 +144,7 @@ class PlaceMention:
     score: float = 1.0
 
 
-class DatePrecision(str, Enum):
+class DatePrecision(StrEnum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
@@ -174,7 +174,7 @@ class Count:
     qualifier: str = ""  # "at_least", "about", "more_than", "range", "vague", ""
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     """Whose casualties: the event's first or second actor, civilians, or not stated."""
 
     ACTOR1 = "actor1"
@@ -183,14 +183,14 @@ class Side(str, Enum):
     UNKNOWN = "unknown"
 
 
-class CasualtyKind(str, Enum):
+class CasualtyKind(StrEnum):
     KILLED = "killed"
     WOUNDED = "wounded"
     CAPTURED = "captured"  # arrested, abducted, taken prisoner
     MISSING = "missing"
 
 
-class VictimCategory(str, Enum):
+class VictimCategory(StrEnum):
     """The coding categories of ``../shared/eval/casualty-coding.md``."""
 
     CIVILIANS = "civilians"
@@ -268,7 +268,7 @@ class Quote:
     speaker_span: Span | None = None
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     ASSERTED = "asserted"
     REPORTED = "reported"
     SPECULATIVE = "speculative"

@@ -29,7 +29,9 @@ SETTINGS = (
     Setting("max_input_bytes", str(10 * 1024 * 1024), "Inputs larger than this are discarded as too_large."),
     Setting("fetch_delay", "1.0", "Seconds between two requests to the same web host."),
     Setting("fetch_timeout", "20", "Seconds to wait for a web server's next bytes before giving up (with retries)."),
-    Setting("fetch_allow_private", "false", "Fetch from private, loopback and link-local addresses (never by default)."),
+    Setting(
+        "fetch_allow_private", "false", "Fetch from private, loopback and link-local addresses (never by default)."
+    ),
     Setting("languages", "en", "Comma-separated ISO 639-1 codes of languages processed; others are discarded."),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

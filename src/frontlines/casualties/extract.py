@@ -132,8 +132,6 @@ def _share_coordinated(sentence: str, items: list[_Attached]) -> None:
         gap = sentence[left.phrase.end : right.phrase.start]
         if left.kind is None and right.side == "after" and p.coordination.match(gap):
             left.kind, left.side, left.group, left.verb_end = right.kind, "after", right.group, right.verb_end
-        elif left.side == right.side == "after" and left.verb_end == right.verb_end:
-            left.group = right.group  # both found the same verb: one clause
     for left, right in pairwise(items):
         gap = sentence[left.phrase.end : right.phrase.start]
         if _SOURCE_AFTER.match(sentence[right.phrase.end :]):
@@ -198,7 +196,8 @@ def _clause_spans(sentence: str, items: list[_Attached], cues: dict[int, int]) -
 def _is_background(sentence: str, item: _Attached) -> bool:
     """Earlier or cumulative tolls, and killings named only as the cause of an arrest or confession.
 
-    Cues count near the clause only (run-on sentences of wire summaries hold several clauses).
+    Background cues count near the clause only (run-on sentences of wire summaries hold several clauses);
+    a consequence cue anywhere before it ("confessed that ... they had killed four policemen").
     """
     p = patterns()
     if item.kind not in (CasualtyKind.KILLED, CasualtyKind.WOUNDED):
@@ -206,7 +205,7 @@ def _is_background(sentence: str, item: _Attached) -> bool:
     start = min(item.phrase.start, item.verb_start) if item.verb_start >= 0 else item.phrase.start
     end = max(item.phrase.end, item.verb_end)
     window = sentence[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
-    return bool(p.background.search(window) or p.consequence.search(sentence[max(0, start - _CUE_WINDOW) : start]))
+    return bool(p.background.search(window) or p.consequence.search(sentence[:start]))
 
 
 def _actor_in(actors: Sequence[tuple[Span, Actor]], start: int, end: int) -> Actor | None:

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from frontlines.casualties.victims import (
-    MONTH_AND_DAY_NAMES,
     GENERIC_NOUNS,
     GROUP_SIZE,
     MODIFIER_CATEGORY,
+    MONTH_AND_DAY_NAMES,
     MONTHS,
     NON_PERSON_UNITS,
     RELATIONAL_NOUNS,

@@ -31,7 +31,9 @@ FAMILIES = (
     Family("snippets", ("body_with", "body_without"), predict.main_text, "frontlines.clean.metrics:snippet_scores"),
     Family("published", ("published",), predict.published, "frontlines.clean.metrics:pubdate_accuracy"),
     Family("event_type", ("event_type",), predict.primary_event_type, "frontlines.events.metrics:event_type_scores"),
-    Family("casualties", predict.CASUALTY_KEYS, predict.casualty_summary, "frontlines.casualties.metrics:casualty_scores"),
+    Family(
+        "casualties", predict.CASUALTY_KEYS, predict.casualty_summary, "frontlines.casualties.metrics:casualty_scores"
+    ),
     Family("locations", ("locations",), predict.event_locations, "frontlines.geo.metrics:location_scores"),
     Family("places", ("places",), predict.places, "frontlines.geo.metrics:places_scores"),
 )

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from frontlines.events.roles import GENERIC_PREFIX, assign_roles, is_factual, leading_actor, support_actors
 from frontlines.model import (
     Actor,
-    CasualtyReport,
     Casualties,
+    CasualtyReport,
     DateRange,
     Document,
     Event,

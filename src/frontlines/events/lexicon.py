@@ -558,6 +558,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"mobiliz\w*",
             r"fortif\w*",
             r"merg(?:e|es|ed|er|ing)",
+            r"(?:joining|joined|join|joins) (?:the )?(?:\w+ ){0,3}(?:army|forces|rebels|militias?|alliance|coalition|"
+            r"movement|insurgency|jihadists|ranks)",
+            r"newly (?:formed|created|established)",
             r"formed a",
             r"(?:announced|declared) (?:its|their) (?:formation|creation|dissolution|merger)",
             r"split (?:into|from)",
@@ -946,4 +949,4 @@ PROTEST_NOT_HAPPENING_BEFORE = (
 )
 
 # --- Arrest words used as adjectives ("the jailed opposition leader"): not an arrest reported here.
-ARREST_ATTRIBUTIVE_BEFORE = r"\b(?:the|a|an|his|her|their|its|of)\s+(?:\w+\s+)?$"
+ARREST_ATTRIBUTIVE_BEFORE = r"\b(?:the|a|an|his|her|their|its|of)\s+$"

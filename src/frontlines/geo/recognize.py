@@ -191,7 +191,7 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region or ctx.settlement_after
     if ctx.label == "PERSON":
         big_city = ctx.whole_entity and biggest >= MIN_POPULATION_PERSON and any(m.how == "name" for m in own)
-        return big_city or ctx.settlement_after or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
+        return big_city or ctx.settlement_after or named_region or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
     return cue or biggest >= MIN_POPULATION_UNCUED
 
 
@@ -248,7 +248,7 @@ def _longest_match(
             continue
         ctx = _Context(
             label=label,
-            run_start=i == run[0],
+            run_start=all(toks.lower[k].rstrip(".") in STOPLIST for k in range(run[0], i)),
             whole_entity=ent is not None and (ent[0], ent[1]) == (i, j),
             before=_before(toks, i),
             suffix=_suffix_after(toks, j),
