@@ -120,7 +120,7 @@ PRIMARY_CASES = [
 
 
 def _doc(text: str, **kwargs: object) -> Document:
-    return Document(raw=text, text=text, **kwargs)  # type: ignore[arg-type]
+    return Document(raw=text, text=text, **kwargs)
 
 
 @pytest.mark.parametrize(("text", "expected"), PRIMARY_CASES)

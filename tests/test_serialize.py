@@ -127,9 +127,10 @@ def test_sparse_event_is_null_not_missing() -> None:
 
 
 def test_month_precision_date() -> None:
+    """ACLED codes a date known only to the month with time_precision 3."""
     doc = protest_document()
     record = event_to_dict(doc.events[0], doc)
-    assert (record["event_date"], record["event_date_end"], record["time_precision"]) == ("2024-05-01", "2024-05-31", 2)
+    assert (record["event_date"], record["event_date_end"], record["time_precision"]) == ("2024-05-01", "2024-05-31", 3)
     assert record["source"] == "inbox/protest.txt" and record["interaction"] == 60
 
 
