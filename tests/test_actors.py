@@ -253,3 +253,19 @@ def test_small_dictionary_from_data() -> None:
     assert dictionary.lookup("rhf") is None and dictionary.lookup("RHY").parent == "red-hand"  # type: ignore[union-attr]
     assert dictionary.lookup("herder").id == "generic:x"  # type: ignore[union-attr]
     assert dictionary.is_non_actor("the Daily Bugle")
+
+
+def test_full_ruler_patterns_work_in_a_plain_entity_ruler() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": True})
+    patterns = default_dictionary().ruler_patterns(lambda text: [t.text for t in nlp.make_doc(text)])
+    # A blank pipeline has no tagger: leave out the generic-noun patterns that demand a noun.
+    untagged = [p for p in patterns if isinstance(p["pattern"], str) or not any("POS" in t for t in p["pattern"])]
+    ruler.add_patterns(untagged)
+    sdoc = nlp("What is left of IS fought American elite troops and Daesh lost to the Iraqi army.")
+    ents = {(ent.text, ent.ent_id_) for ent in sdoc.ents}
+    assert ("IS", "islamic-state") in ents and ("Daesh", "islamic-state") in ents
+    assert ("American elite troops", "forces:military") in ents and ("Iraqi army", "forces:military") in ents
+    assert not any(ent.text == "is" for ent in sdoc.ents)

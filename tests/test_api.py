@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from fixtures_api import filled_store
+from frontlines.api import queries
 from frontlines.api.app import create_app
 from frontlines.cli import main
 
@@ -231,3 +232,14 @@ def test_page_and_vendored_files_are_served(client: TestClient) -> None:
 def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "missing.db"), "--port", "0"])
     assert result.exit_code == 1 and "no such database" in result.output
+
+
+def test_scans_beyond_the_limit_say_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(queries, "SCAN_LIMIT", 2)
+    with TestClient(create_app(store_factory=filled_store)) as small:
+        timeline = small.get("/api/stats/timeline").json()
+        assert timeline["truncated"] is True and sum(b["events"] for b in timeline["bins"]) == 2
+        assert small.get("/api/events?sort=-fatalities").json()["truncated"] is True
+        assert small.get("/api/events").json()["truncated"] is False  # the store pages this one itself
+        assert small.get("/api/actors?country=ML").json()["truncated"] is False
+        assert len(small.get("/api/export?format=jsonl").text.splitlines()) == 5  # exports are complete

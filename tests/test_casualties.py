@@ -82,6 +82,8 @@ CASES = [
     ("A soldier was killed and another was injured in the blast.", (1, 1, N, 1, N)),
     ("The 25-year-old trader was killed by unidentified assailants.", (1, N, 1, N, N)),
     ("A 40 year old farmer was shot dead in his field.", (1, N, 1, N, N)),
+    ("The 25-year-old was killed when gunmen opened fire on the car.", (1, N, N, N, N)),
+    ("A 30-year-old, who was walking home, was wounded by a stray bullet.", (N, 1, N, N, N)),
     ("A constable, identified as Ram Prasad (41), was gunned down near the market.", (1, N, N, 1, N)),
     # sub-counts are parts, never added
     ("At least 12 people were killed, including 3 children, in the attack.", (12, N, 3, N, N)),

@@ -83,7 +83,7 @@ def test_show_unknown_event_is_a_one_line_error(db: str) -> None:
 @pytest.mark.parametrize(
     ("db_arg", "message"),
     [
-        ("postgresql://localhost/frontlines", "PostgreSQL support is not available yet"),
+        ("postgresql://127.0.0.1:1/frontlines", "cannot connect to PostgreSQL"),
         ("/no/such/folder/x.db", "folder does not exist"),
     ],
 )

@@ -7,7 +7,11 @@ shared-task gold does). Accidents and disasters (gas explosions, floods) are ``n
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.events.detect import (
     GOVERNMENT_REGAINS,
@@ -16,6 +20,7 @@ from frontlines.events.detect import (
     active_cues,
     compiled_lexicon,
     detect_events,
+    distinct_events,
     kind_from_words,
     literal_prefixes,
     primary_sub_event,
@@ -119,7 +124,7 @@ PRIMARY_CASES = [
 ]
 
 
-def _doc(text: str, **kwargs: object) -> Document:
+def _doc(text: str, **kwargs: Any) -> Document:
     return Document(raw=text, text=text, **kwargs)
 
 
@@ -872,3 +877,72 @@ def test_literal_prefixes(pattern: str, prefixes: tuple[str, ...] | None) -> Non
 def test_negated_cues_report_nothing_of_their_type(text: str) -> None:
     types = {e.sub_event_type for e in detect_events(_doc(text))}
     assert not types & {"Agreement", "Armed clash"}
+
+
+def test_distinct_events_keeps_the_best_mention_of_each_type_in_rank_order() -> None:
+    text = (
+        "Rebels captured the town of Sora on Monday. Warplanes bombed the town on Tuesday. "
+        "Rebels also captured the nearby village of Kuma."
+    )
+    events = detect_events(_doc(text))
+    distinct = distinct_events(events)
+    assert distinct[0] == events[0]
+    assert len({e.sub_event_type for e in distinct}) == len(distinct)
+    assert {e.sub_event_type for e in distinct} == {e.sub_event_type for e in events}
+
+
+_WORDS = st.sampled_from(
+    [
+        "rebels",
+        "army",
+        "captured",
+        "the",
+        "town",
+        "protesters",
+        "police",
+        "fired",
+        "tear",
+        "gas",
+        "bomb",
+        "exploded",
+        "near",
+        "market",
+        "killed",
+        "civilians",
+        "Sora",
+        "a",
+        "of",
+        ".",
+        ",",
+        "grenade",
+        "suicide",
+        "bomber",
+        "airstrike",
+        "arrested",
+        "activists",
+        "ceasefire",
+        "signed",
+        "withdrew",
+        "from",
+        "base",
+        "looted",
+        "shops",
+        "mob",
+        "lynched",
+        "not",
+        "refused",
+        "to",
+    ]
+)
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(_WORDS, max_size=40))
+def test_any_word_salad_gives_well_formed_mentions(words: list[str]) -> None:
+    text = " ".join(words)
+    events = detect_events(_doc(text))
+    for event in events:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert event.sentence.contains(event.trigger)
+        assert event.sub_event_type in SUB_EVENT_NAMES
+    assert [e.confidence for e in events[1:]] == sorted((e.confidence for e in events[1:]), reverse=True)

@@ -669,6 +669,17 @@ def test_event_points_follow_updates_and_deletes(store: Any, backend: Backend) -
     assert store._query("SELECT count(*) FROM event_points") == [(0,)]
 
 
+def test_place_and_word_filters_use_their_indexes_on_sqlite() -> None:
+    from frontlines.store.sqlite import _event_where
+
+    with SQLiteStore(":memory:") as store:
+        for filters in (EventFilter(bbox=(0, 0, 1, 1)), EventFilter(near=(0, 0, 5)), EventFilter(text="word")):
+            where, params = _event_where(filters)
+            sql = "EXPLAIN QUERY PLAN SELECT e.json FROM events e JOIN documents d ON d.doc_id = e.doc_id" + where
+            plan = " ".join(str(row[-1]) for row in store._query(sql, params))
+            assert "VIRTUAL TABLE INDEX" in plan, plan  # the R*Tree or the FTS5 table, not a scan of events only
+
+
 def test_postgres_urls_go_to_the_postgres_store(monkeypatch: pytest.MonkeyPatch) -> None:
     from frontlines.store import postgres
 

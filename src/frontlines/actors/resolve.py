@@ -28,6 +28,8 @@ from frontlines.model import Actor, ActorKind, Document, Span
 # Where annotate() leaves its result so the actors stage does not compute it twice.
 CACHE_KEY = "frontlines.actor_mentions"
 ORG_LABELS = frozenset({"ORG", "NORP"})
+# Generic actors that belong to the document's country unless the text says otherwise ("police", "the government").
+CONTEXT_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.GOVERNMENT})
 COUNTRY_LABELS = frozenset({"GPE", "NORP"})
 # Words in an unknown ORG name that tell its kind ("Karachi Police" -> state forces), or that it is never a party.
 _KIND_WORDS: tuple[tuple[ActorKind | None, re.Pattern[str]], ...] = (
@@ -174,7 +176,7 @@ def context_country(sdoc: Any, dictionary: ActorDictionary) -> str:
 
 
 def _with_context(actor: Actor, country: str, dictionary: ActorDictionary) -> Actor:
-    if country and not actor.country and actor.id.startswith(GENERIC_PREFIX) and actor.kind == ActorKind.STATE_FORCES:
+    if country and not actor.country and actor.id.startswith(GENERIC_PREFIX) and actor.kind in CONTEXT_KINDS:
         return replace(actor, country=country)
     return actor
 

@@ -8,11 +8,11 @@ Endpoints (all GET, JSON; OpenAPI at /api/openapi.json, interactive docs at /api
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -34,6 +34,10 @@ DESCRIPTION = """Events, incidents, actors and places of a frontlines store.
 Filters of /api/events (also /api/incidents, /api/territory, /api/stats/timeline): since/until (YYYY-MM-DD,
 inclusive), bbox=minlon,minlat,maxlon,maxlat, near=lon,lat,km, country (name or ISO alpha-2), admin1, event_type,
 sub_event_type, actor (part of a name or id), min_fatalities, q (words of the article text; `word*` is a prefix).
+
+Sorting by fatalities or -event_date, the admin1 and min_fatalities filters, and the aggregates (incidents, actors,
+places, territory, timeline) read at most 20,000 matching events from the store; their answers say `truncated: true`
+when there were more (narrow the filters). /api/export is never truncated.
 
 Incidents: the store keeps none yet, so /api/incidents groups reports here: events from different documents with
 the same date, GeoNames place and event type are one incident; any other event is an incident of its own.
@@ -88,12 +92,18 @@ def _aggregate(
     store: Store,
     cache: dict[tuple[Any, ...], Any],
     name: str,
-    fn: Callable[[Iterator[dict[str, Any]]], Any],
+    fn: Callable[..., Any],
     query: EventQuery,
     *args: Any,
-) -> Any:
+) -> tuple[Any, bool]:
+    """``fn(records, *args)`` over the matching events (at most SCAN_LIMIT), and whether they were truncated."""
     key = (name, query.store_filter, query.admin1, query.min_fatalities, *args)
-    return _cached(store, cache, key, lambda: fn(queries.matching(store, query), *args))
+
+    def build() -> tuple[Any, bool]:
+        records, truncated = queries.scanned(store, query)
+        return fn(records, *args), truncated
+
+    return cast("tuple[Any, bool]", _cached(store, cache, key, build))
 
 
 def _event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -146,25 +156,25 @@ def _routes(app: FastAPI, worker: StoreWorker) -> None:
 
     @app.get("/api/actors", tags=["aggregates"], summary="Actors of the matching events, most active first")
     async def list_actors(query: EventQuery = Depends(event_query)) -> dict[str, Any]:
-        items = await worker.run(_aggregate, worker.cache, "actors", queries.actors, query)
-        return {"items": items, "count": len(items)}
+        items, truncated = await worker.run(_aggregate, worker.cache, "actors", queries.actors, query)
+        return {"items": items, "count": len(items), "truncated": truncated}
 
     @app.get("/api/places", tags=["aggregates"], summary="Places of the matching events, most events first")
     async def list_places(query: EventQuery = Depends(event_query)) -> dict[str, Any]:
-        items = await worker.run(_aggregate, worker.cache, "places", queries.places, query)
-        return {"items": items, "count": len(items)}
+        items, truncated = await worker.run(_aggregate, worker.cache, "places", queries.places, query)
+        return {"items": items, "count": len(items), "truncated": truncated}
 
     @app.get("/api/territory", tags=["aggregates"], summary="Territorial control changes: who took which place when")
     async def list_territory(query: EventQuery = Depends(event_query)) -> dict[str, Any]:
-        items = await worker.run(_aggregate, worker.cache, "territory", queries.territory, query)
-        return {"items": items, "count": len(items)}
+        items, truncated = await worker.run(_aggregate, worker.cache, "territory", queries.territory, query)
+        return {"items": items, "count": len(items), "truncated": truncated}
 
     @app.get("/api/stats/timeline", tags=["aggregates"], summary="Events and fatalities per day or week")
     async def stats_timeline(
         query: EventQuery = Depends(event_query), interval: Literal["day", "week"] = Query("day")
     ) -> dict[str, Any]:
-        bins = await worker.run(_aggregate, worker.cache, "timeline", queries.timeline, query, interval)
-        return {"interval": interval, "bins": bins}
+        bins, truncated = await worker.run(_aggregate, worker.cache, "timeline", queries.timeline, query, interval)
+        return {"interval": interval, "bins": bins, "truncated": truncated}
 
     @app.get(
         "/api/export",

@@ -1,8 +1,9 @@
 """What the endpoints answer, as plain functions of a :class:`Store` (no web framework here, easy to test).
 
 The store offers date/country/type/actor/bbox/near/text filters and pages in event-date order; ``admin1``,
-``min_fatalities`` and the other sort orders are applied here over the store's filtered records (a scan of the
-matching events: fine for a laptop-sized store, see docs/api.md). Incidents: the store keeps none yet, so reports
+``min_fatalities``, the other sort orders and the aggregates (actors, places, territory, timeline, incidents) are
+computed here over the store's filtered records, at most :data:`SCAN_LIMIT` of them (the answer then says
+``truncated``: narrow the filters). Exports are never truncated. Incidents: the store keeps none yet, so reports
 are grouped here (:func:`incident_key`): events from different documents with the same date, GeoNames place and event
 type form one incident; every other event is an incident of its own.
 """
@@ -10,7 +11,8 @@ type form one incident; every other event is an incident of its own.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +30,10 @@ def summary(record: Record) -> Record:
     return {key: value for key, value in record.items() if key not in LIST_OMITS}
 
 
+# The most events an aggregate or a sort of this layer reads from the store (one query; records held in memory).
+SCAN_LIMIT = 20_000
+
+
 def matching(store: Store, query: EventQuery) -> Iterator[Record]:
     """Every record matching the query's filters (store filters, then this layer's), in the store's order."""
     for record in iter_events(store, query.store_filter):
@@ -35,11 +41,20 @@ def matching(store: Store, query: EventQuery) -> Iterator[Record]:
             yield record
 
 
+def scanned(store: Store, query: EventQuery, limit: int | None = None) -> tuple[list[Record], bool]:
+    """The matching records among the first ``limit`` (default :data:`SCAN_LIMIT`) the store's filters give, and
+    True when the store had more (the answer is then about the first ones only)."""
+    cap = SCAN_LIMIT if limit is None else limit
+    found = store.list_events(replace(query.store_filter, limit=cap + 1, offset=0))
+    return [r for r in found[:cap] if keep(r, query)], len(found) > cap
+
+
 def events_page(store: Store, query: EventQuery) -> Record:
     """One page of events: ``items``, ``limit``, ``offset`` and ``next_offset`` (None on the last page)."""
+    truncated = False
     if query.needs_scan:
-        records = sort_records(list(matching(store, query)), query.sort)
-        found = records[query.offset : query.offset + query.limit + 1]
+        records, truncated = scanned(store, query)
+        found = sort_records(records, query.sort)[query.offset : query.offset + query.limit + 1]
     else:
         found = store.list_events(query.page_filter())
     more = len(found) > query.limit
@@ -51,6 +66,7 @@ def events_page(store: Store, query: EventQuery) -> Record:
         "offset": query.offset,
         "next_offset": query.offset + query.limit if more else None,
         "sort": query.sort,
+        "truncated": truncated,
     }
 
 
@@ -102,7 +118,8 @@ def incident_record(key: tuple[str, ...], members: list[Record]) -> Record:
 def incidents_page(store: Store, query: EventQuery) -> Record:
     """Incidents of the matching events, in order of their first report, paged like events."""
     groups: dict[tuple[str, ...], list[Record]] = {}
-    for record in matching(store, query):
+    records, truncated = scanned(store, query)
+    for record in records:
         groups.setdefault(incident_key(record), []).append(record)
     keys = list(groups)[query.offset : query.offset + query.limit + 1]
     items = [incident_record(key, groups[key]) for key in keys[: query.limit]]
@@ -112,6 +129,7 @@ def incidents_page(store: Store, query: EventQuery) -> Record:
         "limit": query.limit,
         "offset": query.offset,
         "next_offset": query.offset + query.limit if len(keys) > query.limit else None,
+        "truncated": truncated,
         "note": "The store keeps no incidents yet: reports are grouped by date, GeoNames place and event type.",
     }
 
@@ -124,7 +142,7 @@ def _add(table: dict[str, Record], key: str, name: str, fatalities: int | None, 
     row["fatalities"] += fatalities or 0
 
 
-def actors(records: Iterator[Record]) -> list[Record]:
+def actors(records: Iterable[Record]) -> list[Record]:
     """Actors named as actor1/actor2 or associates, with how many events and fatalities involve them."""
     table: dict[str, Record] = {}
     for r in records:
@@ -138,7 +156,7 @@ def actors(records: Iterator[Record]) -> list[Record]:
     return sorted(table.values(), key=lambda row: (-row["events"], row["name"]))
 
 
-def places(records: Iterator[Record]) -> list[Record]:
+def places(records: Iterable[Record]) -> list[Record]:
     """Places where events happened (by GeoNames id, else by name and country), with counts and coordinates."""
     table: dict[str, Record] = {}
     for r in records:
@@ -157,7 +175,7 @@ def period_start(day: str, interval: str) -> str:
     return start.isoformat()
 
 
-def timeline(records: Iterator[Record], interval: str) -> list[Record]:
+def timeline(records: Iterable[Record], interval: str) -> list[Record]:
     """Events and fatalities per day or per ISO week (Monday), dated events only, gaps left out."""
     bins: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in records:
@@ -168,7 +186,7 @@ def timeline(records: Iterator[Record], interval: str) -> list[Record]:
     return [{"period": k, "events": v[0], "fatalities": v[1]} for k, v in sorted(bins.items())]
 
 
-def territory(records: Iterator[Record]) -> list[Record]:
+def territory(records: Iterable[Record]) -> list[Record]:
     """Who took which place when: one row per event with a territorial control change, by date."""
     rows = []
     for r in records:

@@ -231,10 +231,16 @@ def _loser(sentence: str, base: int, item: _Attached, actors: Sequence[tuple[Spa
 
 
 def _report(item: _Attached, span: Span, actor: Actor | None, civilian_context: bool) -> CasualtyReport:
+    """The report of one victim phrase. A party's kind decides the category where the noun does not (people,
+    fighters of a party that "lost" them); an actor contradicting the noun ("a woman Maoist cadre") is dropped."""
     category = item.phrase.category
-    if actor is not None and category_of(actor) != VictimCategory.UNKNOWN:
-        category = category_of(actor)
-    elif category == VictimCategory.UNKNOWN and civilian_context and item.phrase.head.lower() in PEOPLE_NOUNS:
+    party = category_of(actor)
+    if actor is not None and party != VictimCategory.UNKNOWN and party != category:
+        if category == VictimCategory.UNKNOWN or item.lost:
+            category = party
+        else:
+            actor = None
+    if category == VictimCategory.UNKNOWN and civilian_context and item.phrase.head.lower() in PEOPLE_NOUNS:
         category = VictimCategory.CIVILIANS  # "... hit the civilian population. 320 people lost their lives"
     assert item.kind is not None
     return CasualtyReport(kind=item.kind, count=item.phrase.count, category=category, actor=actor, span=span)
@@ -310,7 +316,8 @@ def sentence_reports(
             continue
         if item.phrase.named and item.kind in (CasualtyKind.CAPTURED, CasualtyKind.MISSING):
             continue
-        actor = _actor_in(actors, base + item.phrase.start, base + item.phrase.end)
+        actor = _actor_in(actors, base + item.phrase.end - 1, base + item.phrase.end)  # the one naming the head
+        actor = actor or _actor_in(actors, base + item.phrase.start, base + item.phrase.end)
         if item.lost:
             actor = actor or _loser(sentence, base, item, actors)
         start, end = spans[n]

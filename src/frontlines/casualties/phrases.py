@@ -44,7 +44,7 @@ _STOP = frozenset(
 # "another" standing for one more person: "a soldier was killed and another injured".
 _BARE_ANOTHER = re.compile(r"\s*(?:,|was\b|were\b|got\b|sustained\b|received\b|injured\b|wounded\b|killed\b|died\b)")
 _UNK = VictimCategory.UNKNOWN
-_AGE = re.compile(r"\d{1,3}\s*-?\s*(?:years?|yrs?)[\s-]*old\s+", re.IGNORECASE)
+_AGE = re.compile(r"\d{1,3}\s*-?\s*(?:years?|yrs?)[\s-]*old(?:\s+|(?=[,.;]))", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[a-z]\s+[A-Z][a-z]+\s+$")
 _OF_OK = frozenset({"of", "the", "them", "whom", "these", "those", "its", "their", "his", "her"})
 _MAX_WORDS = 9
@@ -172,7 +172,11 @@ def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list
             continue  # "another nine": the number is the count
         scanned = scan_head(sentence, age.end() if age else match.end())
         if scanned is None:
-            if match.group().lower().startswith("another") and _BARE_ANOTHER.match(sentence, match.end() - 1):
+            if age is not None and not match.group().lower().startswith(("his", "her")):  # "the 25-year-old was"
+                span = Span(base + match.start(), base + match.end() - 1, match.group().strip())
+                age_end = age.start() + len(age.group().rstrip())
+                found.append(VictimPhrase(match.start(), age_end, Count(1, 1, 1, span, ""), _UNK, ""))
+            elif match.group().lower().startswith("another") and _BARE_ANOTHER.match(sentence, match.end() - 1):
                 span = Span(base + match.start(), base + match.end() - 1, match.group().strip())
                 found.append(VictimPhrase(match.start(), match.end() - 1, Count(1, 1, 1, span, ""), _UNK, ""))
             continue

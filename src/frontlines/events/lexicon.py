@@ -939,7 +939,8 @@ CAPTURE_DONE_BEFORE = r"\b(?:continu\w+|began|begun|beginning|managed|went on|su
 NEGATION_BEFORE = (
     r"\b(?:refus(?:e|ed|es|ing) to|tried to|trying to|attempt(?:ed|ing)? to|no|"
     r"not|never|without|denied|denies|deny|won't|didn't|did not|failed to|"
-    r"rul(?:ed|es) out|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:ned|s)? to|could|may|might)\s+(?:\w+\s+)?$"
+    r"rul(?:ed|es) out|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:ned|s)? to|"
+    r"could|may|might|can|cannot|will|should)\s+(?:\w+\s+)?$"
 )
 
 # --- Words just before a protest word that show it has not happened ("ahead of the planned rally").

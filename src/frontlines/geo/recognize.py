@@ -24,7 +24,7 @@ from frontlines.model import Span
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 5
 # A match spaCy did not label as a place must name a town at least this big, or carry a locative cue.
-MIN_POPULATION_UNCUED = 100_000
+MIN_POPULATION_UNCUED = 30_000
 # A name spaCy took for a person ("Alexandria woman charged") counts when it alone is the entity and names a city.
 MIN_POPULATION_PERSON = 100_000
 # Loose (transliteration-skeleton) matches are too promiscuous for short single words.

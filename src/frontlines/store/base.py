@@ -35,11 +35,11 @@ class EventFilter:
     actor: str | None = None
     doc_id: str | None = None
     processed_since: str | None = None
+    limit: int | None = None
+    offset: int = 0
     bbox: tuple[float, float, float, float] | None = None
     near: tuple[float, float, float] | None = None
     text: str | None = None
-    limit: int | None = None
-    offset: int = 0
 
     def __post_init__(self) -> None:
         if self.bbox is not None:

@@ -192,8 +192,9 @@ class PostgresStore:
                 cur.execute(_INSERT_DOCUMENT, rows.document_row(record, utc_now()))
                 if cur.fetchone() is None:
                     raise _AlreadyStored
-                self._insert_document(cur, doc, unique)
-                self._insert_events(cur, events)
+                with self._conn.pipeline():  # the rest without waiting for each answer: one round trip
+                    self._insert_document(cur, doc, unique)
+                    self._insert_events(cur, events)
         except _AlreadyStored:
             return False
         except psycopg.Error as exc:

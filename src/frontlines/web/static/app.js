@@ -15,7 +15,7 @@
   };
   const OTHER_COLOUR = "#555555";
   const PAGE = 1000; // the API's largest page
-  const MAX_EVENTS = 20000; // stop loading beyond this many events (the status line says so)
+  const MAX_EVENTS = 5000; // stop loading beyond this many events (the status line says so)
   const CELL_PX = 36; // grid clustering cell, in screen pixels
   const CLUSTER_BELOW_ZOOM = 11; // from this zoom on, every event is drawn on its own
   const DAY_MS = 86400000;
@@ -162,9 +162,10 @@
     });
     state.shown = events.length;
     const brushText = state.brush ? " between " + state.brush.start + " and " + state.brush.end : "";
-    const capped = state.capped ? " (first " + state.events.length + " loaded)" : "";
+    const capped = state.capped ? " (only the first " + state.events.length + " loaded: narrow the filters)" : "";
+    const partial = state.timelineTruncated ? " · timeline from the first 20,000 events" : "";
     setStatus(events.length + " events on the map" + brushText + " · " + state.events.length + " match the filters"
-      + capped + (state.events.length > events.length && !state.brush ? " (some without coordinates)" : ""));
+      + capped + (state.events.length > events.length && !state.brush ? " (some without coordinates)" : "") + partial);
     document.body.dataset.shown = String(events.length);
   }
   map.on("zoomend", renderMarkers);
@@ -308,6 +309,7 @@
       const results = await Promise.all([loadEvents(params), getJSON("/api/stats/timeline?" + timelineQuery)]);
       state.events = results[0];
       state.bins = results[1].bins;
+      state.timelineTruncated = results[1].truncated;
       state.brush = null;
       renderTimeline();
       if (fit) fitToEvents();
