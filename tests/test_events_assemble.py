@@ -97,9 +97,15 @@ def test_leading_actor_is_the_most_prominent_named_party_other_than_the_target()
     assert leading_actor(doc, exclude=FRONT) is None  # the army is mentioned once: too little to lead
 
 
-def test_events_under_speculation_or_prediction_are_not_facts():
-    doc = Document(raw=TEXT, text=TEXT)
-    trigger = span("Air strikes")
-    assert is_factual(doc, trigger, trigger)
-    doc.claims = [Claim("", "Air strikes hit Karama.", Modality.SPECULATIVE, span("Air strikes hit Karama."))]
-    assert not is_factual(doc, trigger, trigger)
+def test_events_under_speculation_or_prediction_are_not_facts_but_hearsay_is():
+    text = "There is a chance that air strikes hit Karama. Gunmen reportedly attacked a post."
+    doc = Document(raw=text, text=text)
+    first, second = text.split(". ")
+    doc.claims = [
+        Claim("", first, Modality.SPECULATIVE, Span(0, len(first), first), cue="There is a chance"),
+        Claim("", second, Modality.SPECULATIVE, Span.of(text, len(first) + 2, len(text)), cue="reportedly"),
+    ]
+    strikes = Span.of(text, text.index("air strikes"), text.index("air strikes") + 11)
+    attacked = Span.of(text, text.index("attacked"), text.index("attacked") + 8)
+    assert not is_factual(doc, strikes, doc.claims[0].span)
+    assert is_factual(doc, attacked, doc.claims[1].span)

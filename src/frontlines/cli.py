@@ -271,6 +271,33 @@ def eval_command(gold: str, report: str | None, errors: str | None, progress: bo
 
 
 @main.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True, help="Seconds between polls.")
+@click.option("--rounds", type=click.IntRange(min=1), default=None, help="Stop after this many polls (default: never).")
+def watch(feeds_file: str, db: str, interval: float, rounds: int | None) -> None:
+    """Poll the feeds listed in FEEDS_FILE (one URL a line) and process only new entries, until Ctrl+C."""
+    from frontlines.ingest import default_fetcher
+    from frontlines.pipeline import default_pipeline
+    from frontlines.watch import Round
+    from frontlines.watch import watch as watch_feeds
+
+    out = console()
+
+    def report(done: Round) -> None:
+        failures = sum(done.fetch_failures.values())
+        out.print(
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S}Z polled {done.feeds} feeds: {done.entries} entries, "
+            f"{done.already_stored} already stored, {done.summary.documents_stored} new documents, "
+            f"{done.summary.events_found} events, {failures} fetch failures"
+        )
+
+    with opened(db) as store, default_fetcher() as fetcher:
+        pipeline = default_pipeline()
+        watch_feeds(Path(feeds_file), store, fetcher, pipeline, interval=interval, rounds=rounds, report=report)
+
+
+@main.command()
 @click.argument("path", required=False)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use at most this many documents.")
 @db_option

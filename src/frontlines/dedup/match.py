@@ -1,11 +1,13 @@
 """Whether two event reports describe one incident: four pieces of evidence (type, place, date, actors), each a
 value in [0, 1] or a veto, weighed into a score compared with :data:`rules.MATCH_THRESHOLD`.
 
-- type: the same ACLED event type, or sub-event types listed in :data:`rules.COMPATIBLE_SUB_EVENTS` (which also
+- type: the same sub-event type, the same ACLED event type (except where sub-types name different weapons or
+  acts, :data:`rules.STRICT_SUBTYPE_EVENT_TYPES`), or sub-event types listed in :data:`rules.COMPATIBLE_SUB_EVENTS` (which also
   caps their date gap, e.g. Armed clash vs Attack only on the same day);
 - place: haversine distance within :data:`rules.MAX_DISTANCE_KM` of the coarser geo precision; the same country;
+  two different precise towns only when both sides' actors agree;
 - date: the ranges (widened by a precision-dependent slack) overlap; a date that fell back to the publication
-  date may be a few days late;
+  date may be a few days late; month- or year-precision summaries never join day- or week-precision reports;
 - actors: per side the same id, parent/child, a generic actor of a compatible kind, or unknown; two different named
   actors on one side veto. Sides may be swapped between reports ("army clashed with IS" / "IS attacked the army").
 """
@@ -62,8 +64,8 @@ def type_evidence(a: Event, b: Event) -> tuple[float, int | None] | None:
     if a.sub_event_type == b.sub_event_type:
         return rules.TYPE_SAME_SUB, None
     cap = rules.COMPATIBLE_SUB_EVENTS.get(frozenset({a.sub_event_type, b.sub_event_type}))
-    if a.event_type == b.event_type:
-        return rules.TYPE_SAME_TYPE, cap
+    if cap is None and a.event_type == b.event_type and a.event_type not in rules.STRICT_SUBTYPE_EVENT_TYPES:
+        return rules.TYPE_SAME_TYPE, None
     if cap is not None:
         return rules.TYPE_COMPATIBLE, cap
     return None
@@ -92,6 +94,13 @@ def place_evidence(a: PlaceMention | None, b: PlaceMention | None) -> float | No
     return 0.5 + 0.5 * closeness
 
 
+def _different_towns(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Both places are precise (towns) and not the same gazetteer entry."""
+    if a is None or b is None:
+        return False
+    return a.place.precision == b.place.precision == 1 and a.place.geonameid != b.place.geonameid
+
+
 # --- date ---------------------------------------------------------------------------------------------------------
 
 
@@ -117,6 +126,8 @@ def date_evidence(a: Dated | None, b: Dated | None, *, cap: int | None = None) -
     """How well two dates agree, or None when they are further apart than their precisions allow."""
     if a is None or b is None:
         return rules.DATE_UNKNOWN
+    if (a.precision in rules.SUMMARY_PRECISIONS) != (b.precision in rules.SUMMARY_PRECISIONS):
+        return None
     gap = date_gap_days(a, b)
     allowed = max(rules.DATE_SLACK_DAYS[a.precision], rules.DATE_SLACK_DAYS[b.precision])
     if cap is not None:
@@ -229,6 +240,8 @@ def match_events(a: Event, b: Event, *, published_a: date | None = None, publish
     if actors is None:
         return Match(score=0.0, veto="actors", type_value=type_value, place_value=place_value, date_value=date_value)
     actor_value, swapped = actors
+    if _different_towns(a.location, b.location) and actor_value < rules.DIFFERENT_TOWN_MIN_ACTORS:
+        return Match(score=0.0, veto="place", type_value=type_value, place_value=place_value, date_value=date_value)
     score = (
         rules.WEIGHT_TYPE * type_value
         + rules.WEIGHT_PLACE * place_value

@@ -29,6 +29,13 @@ COMPATIBLE_SUB_EVENTS: dict[frozenset[str], int] = {
     frozenset({"Mob violence", "Attack"}): 0,
 }
 
+# Event types whose sub-event types name different weapons or acts (a drone strike is not a missile strike, an
+# abduction is not a killing): their sub-types match only when equal or listed above. In the other event types
+# (battles, protests, riots) outlets label one incident with different sub-types of the type.
+STRICT_SUBTYPE_EVENT_TYPES = frozenset(
+    {"Explosions/Remote violence", "Violence against civilians", "Strategic developments"}
+)
+
 # How specific a sub-event type is, for choosing an incident's type on a tie (higher wins).
 GENERAL_SUB_EVENTS = {"Armed clash": 1, "Attack": 1, "Other": 0, "Peaceful protest": 1, "Violent demonstration": 1}
 DEFAULT_SPECIFICITY = 2
@@ -39,9 +46,14 @@ MAX_DISTANCE_KM = {1: 25.0, 2: 60.0, 3: 200.0}
 # Two precise places with different gazetteer ids name different towns: they match only this close, and the
 # place evidence counts for less (reporters sometimes name the next village for one incident).
 DIFFERENT_TOWN_SCALE = 0.5
+# ... and only when the actors agree this well (both sides named and the same; victims alone do not tie them).
+DIFFERENT_TOWN_MIN_ACTORS = 0.8
 
 # Days of slack added to each side's date range, by its precision: a day-precise report may be a day off.
 DATE_SLACK_DAYS = {DatePrecision.DAY: 1, DatePrecision.WEEK: 2, DatePrecision.MONTH: 3, DatePrecision.YEAR: 7}
+# Reports dated only to a month or year (summaries: "fighting in February killed dozens") never join a report of
+# one day or week: they would pour a period's toll into one incident. They match each other.
+SUMMARY_PRECISIONS = frozenset({DatePrecision.MONTH, DatePrecision.YEAR})
 # A date that fell back to the publication date (no span) may be this many days late.
 FALLBACK_LOOKBACK_DAYS = 2
 

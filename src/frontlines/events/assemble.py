@@ -97,7 +97,7 @@ def draft_of(doc: Document, mention: object) -> Draft:
     draft.actor_spans = list(roles.evidence)
     draft.location = locate_event(doc, doc.places, draft.sentence, draft.trigger)
     draft.date = resolve_event_date(doc, draft.sentence)
-    if draft.sub_event_type in TERRITORY_SUBTYPES and draft.actor1 is not None:
+    if draft.sub_event_type in TERRITORY_SUBTYPES and roles.parsed_agent and is_specific(draft.actor1):
         draft.sub_event_type = _territory_subtype(draft)
     return draft
 

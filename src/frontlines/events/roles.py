@@ -8,6 +8,7 @@ from typing import Any
 from frontlines.events.roles_lexicon import (
     AGENT_DEPS,
     AGENT_PREPOSITIONS,
+    HEARSAY_CUES,
     IRREALIS_AUXILIARIES,
     LOSER_SUBJECT_LEMMAS,
     NON_FACTUAL_MODALITIES,
@@ -15,7 +16,7 @@ from frontlines.events.roles_lexicon import (
     PATIENT_PREPOSITIONS,
     SUPPORT_CUES,
 )
-from frontlines.model import Actor, ActorKind, Document, Span
+from frontlines.model import Actor, ActorKind, Claim, Document, Span
 
 # How far up the parse an actor may sit below the trigger and still be its argument.
 MAX_HOPS = 4
@@ -33,6 +34,7 @@ class Roles:
     actor2: Actor | None
     assoc1: tuple[Actor, ...]
     evidence: tuple[tuple[str, Span], ...]
+    parsed_agent: bool = False  # actor1 is the trigger's grammatical agent, not a guess from word order
 
 
 def actors_in(doc: Document, span: Span) -> list[tuple[Span, Actor]]:
@@ -55,7 +57,7 @@ def assign_roles(doc: Document, trigger: Span, sentence: Span) -> Roles:
         (a for a in _after(found, trigger) if a != actor1 and a not in helpers), None
     )
     evidence = tuple((actor.id, where) for where, actor in found if actor in (actor1, actor2) or actor in helpers)
-    return Roles(actor1, actor2, helpers, evidence)
+    return Roles(actor1, actor2, helpers, evidence, parsed_agent=actor1 is not None and actor1 in agents)
 
 
 def _swap_subject_roles(
@@ -164,20 +166,40 @@ def _related(actor: Actor, other: Actor | None) -> bool:
 
 
 def is_factual(doc: Document, trigger: Span, sentence: Span) -> bool:
-    """False when the text does not report the event as having happened: it sits in a speculative, predicted or
-    denied claim, or its verb is negated or under a modal ("they can still strike")."""
+    """False when the text does not report the event as having happened: a prediction, speculation or denial whose
+    cue governs the trigger ("there is a chance that he fled"), or a negated or modal verb ("they can still strike").
+    Hearsay ("reportedly", "allegedly") still reports an event."""
     for claim in doc.claims:
-        if claim.modality.value in NON_FACTUAL_MODALITIES and claim.span.overlaps(trigger):
+        if claim.modality.value not in NON_FACTUAL_MODALITIES or claim.cue.lower() in HEARSAY_CUES:
+            continue
+        if claim.span.overlaps(trigger) and _cue_governs(doc, claim, trigger):
             return False
-    if doc.nlp is None:
-        return True
-    anchor = doc.nlp.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    anchor = _parsed(doc, trigger)
     if anchor is None:
         return True
     verb = anchor.root if anchor.root.pos_ in ("VERB", "AUX") else anchor.root.head
     return not any(
         child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in IRREALIS_AUXILIARIES) for child in verb.children
     )
+
+
+def _cue_governs(doc: Document, claim: Claim, trigger: Span) -> bool:
+    """The claim's cue comes before the trigger and (where parsed) its word or head dominates the trigger."""
+    at = claim.text.lower().find(claim.cue.lower()) if claim.cue else -1
+    if at < 0 or claim.span.start + at >= trigger.start:
+        return False
+    cue = _parsed(doc, Span.of(doc.text, claim.span.start + at, claim.span.start + at + len(claim.cue)))
+    target = _parsed(doc, trigger)
+    if cue is None or target is None:
+        return True
+    heads = {cue.root, cue.root.head}
+    return any(head == target.root or head.is_ancestor(target.root) for head in heads)
+
+
+def _parsed(doc: Document, span: Span) -> Any:
+    if doc.nlp is None:
+        return None
+    return doc.nlp.char_span(span.start, span.end, alignment_mode="expand")
 
 
 def leading_actor(doc: Document, exclude: Actor | None = None) -> Actor | None:

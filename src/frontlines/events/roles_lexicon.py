@@ -38,3 +38,8 @@ SUPPORT_CUES = (
 IRREALIS_AUXILIARIES = frozenset({"can", "could", "may", "might", "would", "will", "shall", "should", "must"})
 # Claim modalities under which an event is not reported as having happened.
 NON_FACTUAL_MODALITIES = frozenset({"speculative", "predicted", "denied"})
+# Speculative cues that only say a report is unconfirmed: an event under them is still reported as having happened
+# ("gunmen reportedly killed five" is an event; "there is a chance he fled" is not).
+HEARSAY_CUES = frozenset(
+    {"allegedly", "reportedly", "suspected", "suspects", "apparently", "is said to", "are said to", "unconfirmed"}
+)

@@ -249,7 +249,7 @@ def _longest_match(
         ctx = _Context(
             label=label,
             run_start=all(toks.lower[k].rstrip(".") in STOPLIST for k in range(run[0], i)),
-            whole_entity=ent is not None and (ent[0], ent[1]) == (i, j),
+            whole_entity=ent is not None and ent[0] == i and (ent[1] == j or (ent[1] == j + 1 and toks.text[j] == ".")),
             before=_before(toks, i),
             suffix=_suffix_after(toks, j),
             comma_after=j + 1 < len(toks) and toks.text[j] == "," and toks.is_name[j + 1],

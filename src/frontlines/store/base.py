@@ -139,6 +139,10 @@ class Store(Protocol):
 
     def has_document(self, doc_id: str) -> bool: ...
 
+    def has_url(self, url: str) -> bool:
+        """True when a document fetched from ``url`` (successfully processed or discarded) is stored."""
+        ...
+
     def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]: ...
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:

@@ -227,6 +227,9 @@ class PostgresStore:
     def has_document(self, doc_id: str) -> bool:
         return bool(self._query("SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)))
 
+    def has_url(self, url: str) -> bool:
+        return bool(self._query("SELECT 1 FROM documents WHERE url = %s LIMIT 1", (url,)))
+
     def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching ``filters``, by event date (undated last), then in the order they were stored."""
         filters = filters or EventFilter()
