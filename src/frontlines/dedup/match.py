@@ -5,7 +5,8 @@ value in [0, 1] or a veto, weighed into a score compared with :data:`rules.MATCH
   acts, :data:`rules.STRICT_SUBTYPE_EVENT_TYPES`), or sub-event types listed in :data:`rules.COMPATIBLE_SUB_EVENTS` (which also
   caps their date gap, e.g. Armed clash vs Attack only on the same day);
 - place: haversine distance within :data:`rules.MAX_DISTANCE_KM` of the coarser geo precision; the same country;
-  two different precise towns only when both sides' actors agree;
+  two different precise towns only when both sides' actors agree; a region-level place by its admin1 region;
+  reports of different event types only at the same gazetteer place;
 - date: the ranges (widened by a precision-dependent slack) overlap; a date that fell back to the publication
   date may be a few days late; month- or year-precision summaries never join day- or week-precision reports;
 - actors: per side the same id, parent/child, a generic actor of a compatible kind, or unknown; two different named
@@ -84,14 +85,14 @@ def place_evidence(a: PlaceMention | None, b: PlaceMention | None) -> float | No
     if pa.country and pb.country and pa.country != pb.country:
         return None
     coarse = min(3, max(1, pa.precision, pb.precision))
+    if coarse == 3 and pa.admin1 and pb.admin1:
+        return rules.PLACE_SAME_REGION if pa.admin1 == pb.admin1 else None
     limit = rules.MAX_DISTANCE_KM[coarse]
     distance = haversine_km(pa.lon, pa.lat, pb.lon, pb.lat)
     if distance > limit:
         return None
     closeness = 1.0 - distance / limit
-    if coarse == 1:
-        return rules.DIFFERENT_TOWN_SCALE * closeness
-    return 0.5 + 0.5 * closeness
+    return (rules.DIFFERENT_TOWN_SCALE if coarse == 1 else rules.PLACE_NEAR_SCALE) * closeness
 
 
 def _different_towns(a: PlaceMention | None, b: PlaceMention | None) -> bool:
@@ -99,6 +100,15 @@ def _different_towns(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     if a is None or b is None:
         return False
     return a.place.precision == b.place.precision == 1 and a.place.geonameid != b.place.geonameid
+
+
+def _place_veto(a: Event, b: Event, actor_value: float) -> bool:
+    """Different towns need agreeing actors; reports of different event types need the same place."""
+    if _different_towns(a.location, b.location) and actor_value < rules.DIFFERENT_TOWN_MIN_ACTORS:
+        return True
+    if not rules.CROSS_TYPE_SAME_PLACE or a.event_type == b.event_type or a.location is None or b.location is None:
+        return False
+    return a.location.place.geonameid != b.location.place.geonameid
 
 
 # --- date ---------------------------------------------------------------------------------------------------------
@@ -240,7 +250,7 @@ def match_events(a: Event, b: Event, *, published_a: date | None = None, publish
     if actors is None:
         return Match(score=0.0, veto="actors", type_value=type_value, place_value=place_value, date_value=date_value)
     actor_value, swapped = actors
-    if _different_towns(a.location, b.location) and actor_value < rules.DIFFERENT_TOWN_MIN_ACTORS:
+    if _place_veto(a, b, actor_value):
         return Match(score=0.0, veto="place", type_value=type_value, place_value=place_value, date_value=date_value)
     score = (
         rules.WEIGHT_TYPE * type_value

@@ -29,6 +29,9 @@ COMPATIBLE_SUB_EVENTS: dict[frozenset[str], int] = {
     frozenset({"Mob violence", "Attack"}): 0,
 }
 
+# Sub-event types of different event types (the cross-type pairs above) are a stretch: they also need the same
+# gazetteer place (when both reports have one).
+CROSS_TYPE_SAME_PLACE = True
 # Event types whose sub-event types name different weapons or acts (a drone strike is not a missile strike, an
 # abduction is not a killing): their sub-types match only when equal or listed above. In the other event types
 # (battles, protests, riots) outlets label one incident with different sub-types of the type.
@@ -42,7 +45,12 @@ DEFAULT_SPECIFICITY = 2
 
 # The largest distance (km) between two reports' places, by the coarser of their geo precisions
 # (1 the town is known, 2 near a town / a district, 3 only the region).
-MAX_DISTANCE_KM = {1: 25.0, 2: 60.0, 3: 200.0}
+MAX_DISTANCE_KM = {1: 25.0, 2: 40.0, 3: 150.0}
+# A coarse place (near a town, a district) counts for at most this much, less with distance.
+PLACE_NEAR_SCALE = 0.8
+# A region-level place (precision 3) against a place in the same admin1 region: the region's centroid says
+# nothing about distance, so the shared region is the evidence.
+PLACE_SAME_REGION = 0.6
 # Two precise places with different gazetteer ids name different towns: they match only this close, and the
 # place evidence counts for less (reporters sometimes name the next village for one incident).
 DIFFERENT_TOWN_SCALE = 0.5
@@ -72,7 +80,7 @@ DATE_OVERLAP_COARSE = 0.8  # ranges overlap but one is a week or month
 DATE_WITHIN_SLACK = 0.3
 PLACE_UNKNOWN = 0.3  # one report has no place
 ACTOR_SAME = 1.0  # the same or a parent/child actor
-ACTOR_COMPATIBLE = 0.6  # a generic actor of a compatible kind, state forces of one country, a close spelling
+ACTOR_COMPATIBLE = 0.5  # a generic actor of a compatible kind, state forces of one country, a close spelling
 ACTOR_GENERIC = 0.5  # the same generic actor ("gunmen" in both): weak, every attack has gunmen
 ACTOR_UNKNOWN = 0.4  # one side unknown, or an unresolved name
 

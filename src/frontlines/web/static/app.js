@@ -16,7 +16,7 @@
   const OTHER_COLOUR = "#555555";
   const PAGE = 1000; // the API's largest page
   const MAX_EVENTS = 5000; // stop loading beyond this many events (the status line says so)
-  const CELL_PX = 36; // grid clustering cell, in screen pixels
+  const CELL_PX = 44; // grid clustering cell, in screen pixels
   const CLUSTER_BELOW_ZOOM = 11; // from this zoom on, every event is drawn on its own
   const DAY_MS = 86400000;
   const FILTER_NAMES = ["since", "until", "country", "admin1", "event_type", "sub_event_type", "actor",
@@ -124,12 +124,21 @@
     return marker;
   }
 
+  function dominantType(members) {
+    const counts = new Map();
+    members.forEach(function (e) { counts.set(e.event_type, (counts.get(e.event_type) || 0) + 1); });
+    let best = null, most = 0;
+    counts.forEach(function (n, type) { if (n > most) { best = type; most = n; } });
+    return best;
+  }
+
   function clusterMarker(members) {
     let lat = 0, lon = 0;
     members.forEach(function (e) { lat += e.latitude; lon += e.longitude; });
-    const size = Math.round(22 + 6 * Math.log2(members.length));
+    const size = Math.min(CELL_PX - 6, Math.round(20 + 3 * Math.log2(members.length)));
     const label = el("div", { cls: "fl-cluster-icon", text: members.length });
     label.style.width = label.style.height = size + "px";
+    label.style.borderColor = colour(dominantType(members)); // the ring shows the most frequent event type
     const marker = L.marker([lat / members.length, lon / members.length], {
       icon: L.divIcon({ html: label, className: "fl-cluster", iconSize: [size, size] }),
       title: members.length + " events: click to zoom in",
@@ -184,7 +193,7 @@
       item.style.setProperty("--c", TYPE_COLOURS[type]);
       legend.append(item);
     });
-    legend.append(el("span", { text: "circle size: fatalities; dark discs: clusters (click to zoom)" }));
+    legend.append(el("span", { text: "circle size: fatalities · dark discs: clusters, ringed by their commonest type (click to zoom)" }));
   }
 
   // ---- timeline (SVG bar chart with a brush) ----
