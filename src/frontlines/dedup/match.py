@@ -215,12 +215,27 @@ def _side_with_assoc(x: Actor | None, xs: tuple[Actor, ...], y: Actor | None, ys
     return None
 
 
+def _named_ids(actor: Actor | None, assoc: tuple[Actor, ...]) -> set[str]:
+    return {x.id for x in (actor, *assoc) if x is not None and not x.id.startswith(GENERIC_PREFIX)}
+
+
+def _crossed(a: Event, b1: Actor | None, bs1: tuple[Actor, ...], b2: Actor | None, bs2: tuple[Actor, ...]) -> bool:
+    """True when a named actor of one of a's sides stands on the opposite side of b in this alignment."""
+    return bool(
+        _named_ids(a.actor1, a.assoc_actor_1) & _named_ids(b2, bs2)
+        or _named_ids(a.actor2, a.assoc_actor_2) & _named_ids(b1, bs1)
+    )
+
+
 def actor_evidence(a: Event, b: Event) -> tuple[float, bool] | None:
-    """(value, swapped) for the better alignment of the two reports' sides, or None when both alignments conflict."""
+    """(value, swapped) for the better alignment of the two reports' sides, or None when both alignments conflict.
+    An alignment that puts one named actor on both sides is a conflict."""
     best: tuple[float, bool] | None = None
     for swapped in (False, True):
         b1, b2 = (b.actor2, b.actor1) if swapped else (b.actor1, b.actor2)
         bs1, bs2 = (b.assoc_actor_2, b.assoc_actor_1) if swapped else (b.assoc_actor_1, b.assoc_actor_2)
+        if _crossed(a, b1, bs1, b2, bs2):
+            continue
         first = _side_with_assoc(a.actor1, a.assoc_actor_1, b1, bs1)
         second = _side_with_assoc(a.actor2, a.assoc_actor_2, b2, bs2)
         if first is None or second is None:

@@ -171,10 +171,11 @@
     });
     state.shown = events.length;
     const brushText = state.brush ? " between " + state.brush.start + " and " + state.brush.end : "";
-    const capped = state.capped ? " (only the first " + state.events.length + " loaded: narrow the filters)" : "";
+    const matchText = state.capped ? "more than " + state.events.length + " match the filters (only the first "
+      + state.events.length + " loaded: narrow the filters)" : state.events.length + " match the filters";
     const partial = state.timelineTruncated ? " · timeline from the first 20,000 events" : "";
-    setStatus(events.length + " events on the map" + brushText + " · " + state.events.length + " match the filters"
-      + capped + (state.events.length > events.length && !state.brush ? " (some without coordinates)" : "") + partial);
+    const unplaced = state.events.length > events.length && !state.brush ? " (some without coordinates)" : "";
+    setStatus(events.length + " events on the map" + brushText + " · " + matchText + unplaced + partial);
     document.body.dataset.shown = String(events.length);
   }
   map.on("zoomend", renderMarkers);
