@@ -243,3 +243,10 @@ def test_scans_beyond_the_limit_say_truncated(monkeypatch: pytest.MonkeyPatch) -
         assert small.get("/api/events").json()["truncated"] is False  # the store pages this one itself
         assert small.get("/api/actors?country=ML").json()["truncated"] is False
         assert len(small.get("/api/export?format=jsonl").text.splitlines()) == 5  # exports are complete
+
+
+def test_serve_reports_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    result = CliRunner().invoke(main, ["serve", "--db", str(bogus), "--port", "0"])
+    assert result.exit_code == 1 and "Error:" in result.output and "Traceback" not in result.output

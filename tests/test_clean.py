@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from datetime import date, datetime
 
 import pytest
@@ -293,6 +294,12 @@ def test_rejections(raw: str | bytes, reason: str) -> None:
     assert doc.discard is not None and doc.discard.reason == reason
 
 
+def test_size_limit_is_a_keyword() -> None:
+    doc = clean_document(Document(raw=PARAGRAPHS[0]), max_bytes=100)
+    assert doc.discard is not None and doc.discard.reason == "too_large"
+    assert clean_document(Document(raw=PARAGRAPHS[0]), max_bytes=10_000).discard is None
+
+
 @pytest.mark.parametrize("media_type", ["text/html", "text/plain"])
 def test_garbage_never_raises(media_type: str) -> None:
     for raw in ("<<<>>>", "<html><body></body></html>", "<p>\x7f\x80</p>", "<!-- only a comment -->", "\ufeff"):
@@ -428,10 +435,37 @@ def test_classifier_on_random_text_keeps_valid_offsets(lines: list[str]) -> None
     assert all(a.end <= b.start for a, b in itertools.pairwise(blocks))
 
 
+@settings(max_examples=300, deadline=500)
+@given(st.text(alphabet=st.sampled_from(list("1 |.,-:/()abxonst\u00a9")), max_size=120))
+def test_line_patterns_never_backtrack_on_separator_soup(line: str) -> None:
+    """Runs of digits, separators and short words are where nested regex repeats blow up: each line stays fast."""
+    is_furniture(line)
+    is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1" * 40 + " x", "| " * 60 + "a", "share " * 30 + "zz", "tel 12345 " * 20 + "x", "by " + "a, " * 30 + "!"],
+)
+def test_line_patterns_are_fast_on_adversarial_lines(line: str) -> None:
+    started = time.perf_counter()
+    is_furniture(line)
+    is_caption(line)
+    assert time.perf_counter() - started < 0.5
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=400))
 def test_clean_document_never_raises_on_random_text(raw: str) -> None:
     doc = clean_document(Document(raw=raw))
+    assert doc.discard is not None or doc.text
+    assert_blocks_valid(doc)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from(["text/html", "text/plain"]))
+def test_clean_document_never_raises_on_random_bytes(raw: bytes, media_type: str) -> None:
+    doc = clean_document(Document(raw=b"<html><body><p>" + raw, media_type=media_type))
     assert doc.discard is not None or doc.text
     assert_blocks_valid(doc)
 

@@ -28,7 +28,9 @@ OTHER_STORY = (
     "earlier after a wave of kidnappings on the highway. The governor condemned the attack and promised more "
     "patrols, while community leaders called for a curfew in the district until the attackers are caught."
 )
-BOILERPLATE_A = "Subscribe to our newsletter for the latest news. Copyright 2024 The Daily Courier. All rights reserved."
+BOILERPLATE_A = (
+    "Subscribe to our newsletter for the latest news. Copyright 2024 The Daily Courier. All rights reserved."
+)
 BOILERPLATE_B = "This story was provided by a news agency partner. Follow us on social media. Advertise with us."
 
 
@@ -97,13 +99,14 @@ def test_shingles_of_short_texts():
 
 
 def test_fingerprint_is_deterministic_across_processes():
-    code = (
-        "from frontlines.dedup import fingerprint; import sys; "
-        "print(fingerprint(sys.argv[1]).to_bytes().hex())"
-    )
+    code = "from frontlines.dedup import fingerprint; import sys; print(fingerprint(sys.argv[1]).to_bytes().hex())"
     runs = {
         subprocess.run(
-            [sys.executable, "-c", code, STORY], env={"PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+            [sys.executable, "-c", code, STORY],
+            env={"PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         for seed in ("1", "2")
     }
@@ -128,7 +131,9 @@ def test_index_finds_copies_and_only_copies():
 
 
 def test_index_candidates_touch_only_shared_buckets():
-    index = LshIndex.from_items((f"doc-{n}", fingerprint(f"{OTHER_STORY} variant {n} " * (n % 3 + 1))) for n in range(50))
+    index = LshIndex.from_items(
+        (f"doc-{n}", fingerprint(f"{OTHER_STORY} variant {n} " * (n % 3 + 1))) for n in range(50)
+    )
     assert len(index) == 50
     assert index.candidates(fingerprint(STORY)) == set()
 

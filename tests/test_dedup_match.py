@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from frontlines.dedup import MATCH_THRESHOLD, match_events
-from frontlines.dedup import rules
+from frontlines.dedup import MATCH_THRESHOLD, match_events, rules
 from frontlines.dedup.match import effective_date, side_evidence
 from frontlines.events.taxonomy import event_type_of
 from frontlines.model import Actor, ActorKind, DatePrecision, DateRange, Event, Place, PlaceMention, Span
@@ -92,11 +91,23 @@ CASES = [
     ("suicide-vs-ied", ev("Suicide bomb"), ev("Remote explosive/landmine/IED"), True, ""),
     ("air-vs-shelling", ev("Air/drone strike"), ev("Shelling/artillery/missile attack"), False, "type"),
     ("clash-vs-protest", ev(), ev("Peaceful protest", a1=None, a2=None), False, "type"),
-    ("attack-vs-abduction", ev("Attack", a2="civilians"), ev("Abduction/forced disappearance", a2="civilians"), False, "type"),
+    (
+        "attack-vs-abduction",
+        ev("Attack", a2="civilians"),
+        ev("Abduction/forced disappearance", a2="civilians"),
+        False,
+        "type",
+    ),
     # distance by precision
     ("spelling-variant-same-id", ev(), ev(), True, ""),
     ("neighbouring-village-named-actors", ev(), ev(at="village"), True, ""),
-    ("neighbouring-village-generic-actors", ev(a1="gunmen", a2="civilians"), ev(at="village", a1="gunmen", a2="civilians"), False, "place"),
+    (
+        "neighbouring-village-generic-actors",
+        ev(a1="gunmen", a2="civilians"),
+        ev(at="village", a1="gunmen", a2="civilians"),
+        False,
+        "place",
+    ),
     ("precise-45km", ev(), ev(at="far-45km"), False, "place"),
     ("near-town-20km", ev(at="near-town"), ev(at="near-20km"), True, ""),
     ("near-20km-vs-precise-45km", ev(at="near-20km"), ev(at="far-45km"), True, ""),
@@ -111,7 +122,13 @@ CASES = [
     ("week-range-covers-day", ev(), ev(day=-3, days=6, precision=DatePrecision.WEEK), True, ""),
     ("week-range-nine-days-off", ev(), ev(day=5, days=6, precision=DatePrecision.WEEK), False, "date"),
     ("month-summary-vs-day", ev(), ev(day=-3, days=27, precision=DatePrecision.MONTH), False, "date"),
-    ("month-vs-month", ev(day=-3, days=27, precision=DatePrecision.MONTH), ev(day=-3, days=27, precision=DatePrecision.MONTH), True, ""),
+    (
+        "month-vs-month",
+        ev(day=-3, days=27, precision=DatePrecision.MONTH),
+        ev(day=-3, days=27, precision=DatePrecision.MONTH),
+        True,
+        "",
+    ),
     ("fallback-date-published-next-day", ev(), ev(day=1, exact=False), True, ""),
     ("fallback-date-published-4-days-later", ev(), ev(day=4, exact=False), False, "date"),
     ("no-date-strong-rest", ev(), ev(day=None), True, ""),
@@ -126,6 +143,13 @@ CASES = [
     ("generic-wrong-kind", ev(), ev(a1="troops", a2="troops"), False, "actors"),
     ("unresolved-spellings", ev(a1="ansaru"), ev(a1="ansaroo"), True, ""),
     ("unresolved-different-names", ev(a1="ansaru"), ev(a1="other-unres"), False, "actors"),
+    (
+        "swap-needs-a-matching-actor",
+        ev("Attack", a2="civilians"),
+        ev("Attack", a1="jas", a2="civilians"),
+        False,
+        "actors",
+    ),
     ("civilians-vs-anyone-is-soft", ev("Attack", a2="civilians"), ev("Attack", a2="ng-police"), True, ""),
 ]
 
@@ -157,7 +181,9 @@ def test_missing_date_falls_back_to_publication():
     found = effective_date(undated, DAY)
     assert found is not None and not found.exact
     assert found.start == DAY - timedelta(days=rules.FALLBACK_LOOKBACK_DAYS) and found.end == DAY
-    assert match_events(ev(), ev(day=None, a1="gunmen", a2="troops"), published_b=DAY + timedelta(days=9)).veto == "date"
+    assert (
+        match_events(ev(), ev(day=None, a1="gunmen", a2="troops"), published_b=DAY + timedelta(days=9)).veto == "date"
+    )
 
 
 @pytest.mark.parametrize(

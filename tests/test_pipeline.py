@@ -64,3 +64,7 @@ def test_documents_pickle_without_their_parse():
     doc.nlp = object()
     back = pickle.loads(pickle.dumps(doc))
     assert back.nlp is None and back.text == "abc" and back.doc_id == doc.doc_id
+
+
+def test_without_drops_one_stage():
+    assert [s.name for s in Pipeline(STAGES).without("gate").stages] == ["upper", "count"]

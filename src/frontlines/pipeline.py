@@ -49,6 +49,11 @@ class Pipeline:
         return Pipeline(self.stages[: names.index(last) + 1])
 
 
+    def without(self, name: str) -> Pipeline:
+        """The pipeline less one stage (a gate, for a measurement that must see every document)."""
+        return Pipeline([stage for stage in self.stages if stage.name != name])
+
+
 def check_order(stages: Iterable[Stage]) -> None:
     available = set(INGESTED_FIELDS)
     for stage in stages:

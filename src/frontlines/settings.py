@@ -32,6 +32,10 @@ SETTINGS = (
     Setting(
         "fetch_allow_private", "false", "Fetch from private, loopback and link-local addresses (never by default)."
     ),
+    Setting(
+        "relevance_gate", "on", "Discard documents with no conflict vocabulary (not_conflict) before parsing: on/off."
+    ),
+    Setting("nlp_max_chars", "6000", "Only the first N characters (cut at a sentence end) are parsed for events."),
     Setting("languages", "en", "Comma-separated ISO 639-1 codes of languages processed; others are discarded."),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

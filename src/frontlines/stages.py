@@ -12,6 +12,12 @@ def _clean(doc: Document) -> Document:
     return clean_document(doc)
 
 
+def _relevance(doc: Document) -> Document:
+    from frontlines.relevance import relevance_gate
+
+    return relevance_gate(doc)
+
+
 def _annotate(doc: Document) -> Document:
     from frontlines.nlp.annotate import annotate
 
@@ -51,6 +57,7 @@ def _events(doc: Document) -> Document:
 def default_stages() -> list[Stage]:
     return [
         Stage("clean", _clean, requires=("raw", "media_type"), assigns=("text", "title", "published", "blocks")),
+        Stage("relevance", _relevance, requires=("text", "blocks")),
         Stage("annotate", _annotate, requires=("text",), assigns=("nlp", "mentions")),
         Stage("actors", _actors, requires=("nlp",), assigns=("actors",)),
         Stage("places", _places, requires=("nlp",), assigns=("places",)),

@@ -19,7 +19,11 @@ class StoreWorker:
 
     def __init__(self, factory: Callable[[], Store]) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontlines-store")
-        self._store = self._executor.submit(factory).result()
+        try:
+            self._store = self._executor.submit(factory).result()
+        except BaseException:
+            self._executor.shutdown(wait=True)
+            raise
         self.cache: dict[tuple[Any, ...], Any] = {}
 
     async def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:

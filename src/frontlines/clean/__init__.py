@@ -21,10 +21,10 @@ MAX_RAW_BYTES = 5 * 1024 * 1024  # larger inputs are not news articles (archives
 _HTML_START = ("<!doctype html", "<html", "<?xml")
 
 
-def clean_document(doc: Document) -> Document:
+def clean_document(doc: Document, *, max_bytes: int = MAX_RAW_BYTES) -> Document:
     """Fill the clean-stage fields of ``doc``; expected rejections set ``doc.discard`` and never raise."""
     # 1. refuse what is too big or not text at all, decode the rest
-    raw = _readable(doc)
+    raw = _readable(doc, max_bytes=max_bytes)
     if raw is None:
         return doc
     latest = _latest(doc)
@@ -56,10 +56,10 @@ def main_text(doc: Document) -> str:
     return "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks if b.kind != BlockKind.TITLE)
 
 
-def _readable(doc: Document) -> str | None:
+def _readable(doc: Document, *, max_bytes: int) -> str | None:
     """The raw input as text, or None with ``doc.discard`` set when it is too large or binary."""
-    size = _raw_size(doc.raw)
-    if size > MAX_RAW_BYTES:
+    size = _raw_size(doc.raw, max_bytes=max_bytes)
+    if size > max_bytes:
         doc.discard = Discard("too_large", f"{size} bytes")
         return None
     raw = doc.raw if isinstance(doc.raw, str) else decode_bytes(doc.raw)
@@ -69,9 +69,9 @@ def _readable(doc: Document) -> str | None:
     return raw.lstrip("\ufeff")
 
 
-def _raw_size(raw: str | bytes) -> int:
+def _raw_size(raw: str | bytes, *, max_bytes: int) -> int:
     """Size in bytes (UTF-8 for text); a text with more characters than the limit is too large without encoding."""
-    if isinstance(raw, bytes) or len(raw) > MAX_RAW_BYTES:
+    if isinstance(raw, bytes) or len(raw) > max_bytes:
         return len(raw)
     return len(raw.encode("utf-8", "surrogatepass"))
 

@@ -27,8 +27,10 @@ WHOLE_LINE = (
     # breadcrumbs: "Home » World » Middle East"
     r"^(home|news|start)\s*(»|›|>|/|\||→)\s*[^.!?]{0,80}$",
     # sharing buttons: a line made only of network names and share verbs
-    r"^((share|tweet|pin|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger"
-    r"|pinterest|flipboard|x|on|this|article|story|post|page|with|via|it|\||,|/|·|•)\W*){1,12}$",
+    r"^\W*((share|tweet|pin|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|reddit|telegram"
+    r"|messenger|pinterest|flipboard|x|on|this|article|story|post|page|with|via|it)\b\W*){1,12}$",
+    # rules, bullets and separators: lines of nothing else (an emoticon such as "=)" stays)
+    r"^[\s|•·*_=~#+/\\.,:;–—-]*$",
     # advertisement labels
     r"^(advertisement|advertising|sponsored( content)?|promoted( content)?|ad|ads|paid (post|content))\W*$",
     r"^(story|article|content) continues (below|after)\b.{0,30}$",
@@ -53,7 +55,7 @@ WHOLE_LINE = (
     rf"^(?=.*\d)((last )?(updated|published|posted|modified)( on| at)?\s*:?\s*)?{_DATE_WORD}({_DATE_SEP}+{_DATE_WORD})*"
     rf"{_DATE_SEP}*$",
     # contact lines and bare domain names (a source or site label)
-    r"^(tel|phone|fax|e-?mail)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,}(\W+(tel|phone|fax)\b\.?\s*:?\s*[+(\d][\d\s()./+-]{4,})*$",
+    r"^((tel|phone|fax|mobile)\b[^a-z]{5,40}){1,3}$",
     r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|info|news|co\.[a-z]{2}|[a-z]{2})$",
 )
 

@@ -29,6 +29,7 @@ _CONFUSABLES = str.maketrans("аеорсухіѕјԁһӏАВЕКМНОРСТХІ
 _QUOTES = re.compile(r"[\"“”„«»‘’‚'`]")
 _OPENING_QUOTE = "\"“„«‘'"
 _CLOSING_QUOTE = re.compile(r"[\"”»’']")
+_CLOSED = re.compile(r"[.!?:;\"”’)]$")
 _SENTENCE_END = re.compile(r"[.,;:]$")
 _HEADING_END = re.compile(r"[.,;:!?\"”’)\]…]$")
 _STARTS_UPPER = re.compile(r"^[\"“‘'(]?[A-Z0-9]")
@@ -160,12 +161,7 @@ def split_units(text: str) -> list[Unit]:
     start = end = 0
     for line in _LINE.finditer(text):
         gap = text[end : line.start()]
-        if (
-            units
-            and gap.count("\n") <= 1
-            and "\n\n" not in gap.replace("\r", "")
-            and _continues(units[-1].text, line.group())
-        ):
+        if units and gap.count("\n") <= 1 and _continues(units[-1].text, line.group()):
             units[-1] = replace(units[-1], text=_flat(text[start : line.end()]))
         else:
             units.append(Unit(line.group(), gap=gap))
@@ -180,7 +176,7 @@ def _flat(raw: str) -> str:
 
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped continuation: the previous line stops mid-sentence and this one goes on in lower case."""
-    return not re.search(r"[.!?:;\"”’)]$", previous) and line[:1].islower()
+    return not _CLOSED.search(previous) and line[:1].islower()
 
 
 def _norm(text: str) -> str:

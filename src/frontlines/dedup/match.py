@@ -2,8 +2,9 @@
 value in [0, 1] or a veto, weighed into a score compared with :data:`rules.MATCH_THRESHOLD`.
 
 - type: the same sub-event type, the same ACLED event type (except where sub-types name different weapons or
-  acts, :data:`rules.STRICT_SUBTYPE_EVENT_TYPES`), or sub-event types listed in :data:`rules.COMPATIBLE_SUB_EVENTS` (which also
-  caps their date gap, e.g. Armed clash vs Attack only on the same day);
+  acts, :data:`rules.STRICT_SUBTYPE_EVENT_TYPES`), or sub-event types listed in
+  :data:`rules.COMPATIBLE_SUB_EVENTS` (which also caps their date gap, e.g. Armed clash vs Attack only on the
+  same day);
 - place: haversine distance within :data:`rules.MAX_DISTANCE_KM` of the coarser geo precision; the same country;
   two different precise towns only when both sides' actors agree; a region-level place by its admin1 region;
   reports of different event types only at the same gazetteer place;
@@ -240,6 +241,8 @@ def actor_evidence(a: Event, b: Event) -> tuple[float, bool] | None:
         second = _side_with_assoc(a.actor2, a.assoc_actor_2, b2, bs2)
         if first is None or second is None:
             continue
+        if swapped and max(first, second) < rules.ACTOR_COMPATIBLE:
+            continue  # a swap needs an actor that matches across; unknown and victim sides alone do not justify it
         value = (first + second) / 2
         if best is None or value > best[0]:
             best = (value, swapped)

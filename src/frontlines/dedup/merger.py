@@ -6,16 +6,19 @@
 2. ask the repository for candidate incidents near the event in space and time;
 3. score each candidate: the best :func:`match_events` score against its members (plus
    :data:`rules.DUPLICATE_BONUS` when it already holds a near copy of this document), ruled out when any member
-   vetoes the event (so an incident never chains into reports that contradict each other);
+   vetoes the event (so an incident never chains into reports that contradict each other). Members are taken
+   by story (:func:`stories`: one event and its readings in near copies): a story vetoes only when all its
+   readings do. The same event read from a near copy (:func:`same_story`) always joins the original's incident;
 4. no candidate reaches :data:`rules.MATCH_THRESHOLD`: start a new incident;
-5. otherwise join the best one; any other incident the event also matches is merged into it when the two
-   incidents match each other (no veto between their members and a pair scoring :data:`rules.MERGE_THRESHOLD`):
-   the event showed they are one. Incidents that do not match each other stay apart.
+5. otherwise join the best one (highest score, then smallest id); then any other incident the event also matches is
+   merged into it when no member of one vetoes a member of the other: the event bridged two partial views of one
+   incident (one report lacked the place, another the actors), so the result does not depend on arrival order.
+   Incidents that contradict each other stay apart and the event joins the best.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from frontlines.dedup import rules
 from frontlines.dedup.fingerprint import LshIndex
@@ -52,30 +55,66 @@ def _pair_score(a: Member, b: Member) -> float | None:
     return None if found.veto else found.score
 
 
+def _place_id(member: Member) -> int | None:
+    loc = member.event.location
+    return None if loc is None else loc.place.geonameid
+
+
+def same_story(held: Member, member: Member) -> bool:
+    """The member is the held one's event read again from a near copy of its document: same cluster, other
+    document, same sub-event type and place. Its date may differ (a copy published days later resolves "on Monday"
+    to another week), so no rule may split them."""
+    return (
+        held.origin_doc_id == member.origin_doc_id
+        and held.meta.doc_id != member.meta.doc_id
+        and held.event.sub_event_type == member.event.sub_event_type
+        and _place_id(held) == _place_id(member)
+    )
+
+
+def _story_key(member: Member) -> tuple[str, str, int | None]:
+    return (member.origin_doc_id, member.event.sub_event_type, _place_id(member))
+
+
+def stories(members: Iterable[Member]) -> list[list[Member]]:
+    """Members grouped by story: one event read from a document and its near copies. Within a story a veto counts
+    only when every reading vetoes (a copy may have misread the date the original got right)."""
+    groups: dict[tuple[str, str, int | None], list[Member]] = {}
+    for m in members:
+        groups.setdefault(_story_key(m), []).append(m)
+    return list(groups.values())
+
+
+def _story_score(member: Member, story: list[Member]) -> float | None:
+    """The best score of a member against one story's readings, None when all of them veto it."""
+    scores = [score for held in story if (score := _pair_score(held, member)) is not None]
+    return max(scores) if scores else None
+
+
 def incident_score(member: Member, record: IncidentRecord) -> float | None:
-    """How well a new member fits an incident (best pair score, duplicate bonus), None when any member vetoes it."""
+    """How well a new member fits an incident (best pair score, duplicate bonus), None when any story vetoes it.
+    An event of a near copy joins the incident of the same event in the original whatever the other members say."""
+    if any(same_story(held, member) for held in record.members):
+        return 1.0 + rules.DUPLICATE_BONUS
     best = 0.0
-    for held in record.members:
-        score = _pair_score(held, member)
+    for story in stories(record.members):
+        score = _story_score(member, story)
         if score is None:
             return None
         best = max(best, score)
-    same_story = any(
+    copied = any(
         m.origin_doc_id == member.origin_doc_id and m.meta.doc_id != member.meta.doc_id for m in record.members
     )
-    return best + rules.DUPLICATE_BONUS if same_story else best
+    return best + rules.DUPLICATE_BONUS if copied else best
 
 
-def incidents_match(a: IncidentRecord, b: IncidentRecord) -> bool:
-    """True when no pair across the two incidents vetoes and the best pair reaches MERGE_THRESHOLD."""
-    best = 0.0
-    for x in a.members:
-        for y in b.members:
-            score = _pair_score(x, y)
-            if score is None:
-                return False
-            best = max(best, score)
-    return best >= rules.MERGE_THRESHOLD
+def incidents_compatible(a: IncidentRecord, b: IncidentRecord) -> bool:
+    """True when no story of one incident vetoes a story of the other (no contradiction between them)."""
+    return all(
+        any(_pair_score(x, y) is not None for x in sa for y in sb)
+        for sa in stories(a.members)
+        for sb in stories(b.members)
+    )
 
 
 class IncidentMerger:
@@ -97,15 +136,17 @@ class IncidentMerger:
             return self.repository.add_incident(member)
         scored.sort(key=lambda item: (-item[0], item[1].incident_id))
         best_score, best = scored[0]
-        self._merge_bridged(best, [record for _, record in scored[1:]])
         self.repository.attach_event(best.incident_id, Member(event, meta, origin, score=min(best_score, 1.0)))
+        self._merge_bridged(best.incident_id, [record for _, record in scored[1:]])
         return best.incident_id
 
-    def _merge_bridged(self, best: IncidentRecord, others: list[IncidentRecord]) -> None:
+    def _merge_bridged(self, best_id: str, others: list[IncidentRecord]) -> None:
+        """Merge into the best incident (which now holds the bridging event) every other matched incident that
+        does not contradict it."""
         for other in others:
-            current = self.repository.get(best.incident_id)
-            if current is not None and incidents_match(current, other):
-                self.repository.merge_incidents(best.incident_id, other.incident_id)
+            current = self.repository.get(best_id)
+            if current is not None and incidents_compatible(current, other):
+                self.repository.merge_incidents(best_id, other.incident_id)
 
     def add_document(self, doc: Document) -> list[str]:
         """Put every event of a processed document into its incident; the ids in event order."""

@@ -59,9 +59,10 @@ class IncidentRepository(Protocol):
 
 
 def window_for(event: Event, published: date | None = None) -> Window:
-    """The candidate window of an event: its effective dates widened by the largest slack, and the largest radius."""
+    """The candidate window of an event: its effective dates widened by the largest gap it may match across, and the
+    largest radius."""
     dated = effective_date(event, published)
-    pad = timedelta(days=max(rules.DATE_SLACK_DAYS.values()) + rules.FALLBACK_LOOKBACK_DAYS)
+    pad = timedelta(days=_largest_gap(dated.precision) if dated is not None else 0)
     start, end = (dated.start - pad, dated.end + pad) if dated is not None else (None, None)
     point = event.location.place if event.location is not None else None
     return Window(
@@ -70,6 +71,14 @@ def window_for(event: Event, published: date | None = None) -> Window:
         lat=point.lat if point is not None else None,
         lon=point.lon if point is not None else None,
     )
+
+
+def _largest_gap(precision: DatePrecision) -> int:
+    """The largest date gap a report of this precision can match across: summaries (month, year) only meet each
+    other, the rest only each other (see ``match.date_evidence``). Members are indexed by their effective range, so
+    their own fallback look-back is already in the index."""
+    summary = precision in rules.SUMMARY_PRECISIONS
+    return max(days for p, days in rules.DATE_SLACK_DAYS.items() if (p in rules.SUMMARY_PRECISIONS) == summary)
 
 
 def incident_id_for(member: Member) -> str:

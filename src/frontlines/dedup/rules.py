@@ -90,8 +90,6 @@ MATCH_THRESHOLD = 0.72
 NAME_SIMILARITY = 0.75
 # Extra score when the candidate incident already holds a near copy of the new report's document.
 DUPLICATE_BONUS = 0.15
-# When an event matches two incidents and they also match each other at this score, the incidents are merged.
-MERGE_THRESHOLD = MATCH_THRESHOLD
 DATE_UNKNOWN = 0.3  # one report has no date at all
 
 # Actor kinds that may stand for one party in different reports: a generic actor matches a named one of its group;

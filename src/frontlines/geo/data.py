@@ -40,6 +40,13 @@ REGION_SUFFIXES = ADMIN1_SUFFIXES + ADMIN2_SUFFIXES + SURROUNDINGS_SUFFIXES
 LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "outside", "on", "around", "inside", "across", "throughout", "within", "into", "towards"}
 )
+# Verbs of armed action whose object is often a place: "warplanes targeted X", "rebels stormed X".
+PLACE_OBJECT_VERBS = frozenset(
+    {"target", "targets", "targeted", "targeting", "hit", "hits", "shelled", "shell", "shells", "bombed", "bomb",
+     "stormed", "storm", "storms", "attacked", "captured", "capture", "captures", "seized", "entered", "enter",
+     "besieged", "liberated", "recaptured", "struck", "raided", "pounded", "overran", "retook", "besiege"}
+)  # fmt: skip
+
 # Nouns that introduce a settlement: "the village of X", "the town of X".
 SETTLEMENT_NOUNS = frozenset(
     {"village", "town", "city", "district", "province", "governorate", "region", "area", "county", "camp", "suburb"}

@@ -45,7 +45,7 @@ def words(text: str) -> list[str]:
 
 
 def _strip_article(word: str) -> str:
-    return _FUSED_ARTICLE.sub("", word)
+    return _FUSED_ARTICLE.sub(r"\1", word)
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,7 @@ from frontlines.geo.data import (
     ARABIC_ARTICLES,
     DEMONYMS,
     LOCATIVE_PREPOSITIONS,
+    PLACE_OBJECT_VERBS,
     REGION_SUFFIXES,
     SETTLEMENT_NOUNS,
     STOPLIST,
@@ -66,10 +67,11 @@ class _Tokens:
     is_name: list[bool]
     is_punct: list[bool]
     spaced: list[bool]  # followed by at most one space
+    glued: list[bool]  # followed by no space ("al" of "al-Bab")
 
     @classmethod
     def of(cls, sdoc: Any) -> _Tokens:
-        toks = cls([], [], [], [], [], [], [])
+        toks = cls([], [], [], [], [], [], [], [])
         sent = 0
         for t in sdoc:  # one pass: each access to sdoc makes new Token objects
             if t.is_sent_start:
@@ -81,6 +83,7 @@ class _Tokens:
             toks.is_name.append(_is_name(t.text))
             toks.is_punct.append(t.is_punct)
             toks.spaced.append(t.whitespace_ in ("", " "))
+            toks.glued.append(not t.whitespace_)
         return toks
 
     def __len__(self) -> int:
@@ -119,7 +122,7 @@ def _before(toks: _Tokens, i: int) -> tuple[str, ...]:
     words: list[str] = []
     k = i - 1
     while k >= toks.sent_start[i] and len(words) < 4:
-        if not words and toks.lower[k] in _CONNECTORS:
+        if not words and toks.lower[k] in _CONNECTORS and toks.glued[k]:
             k -= 1  # "in al-Bab": the article belongs to the name
             continue
         if not toks.is_punct[k] or toks.text[k] == ",":
@@ -149,7 +152,7 @@ def _entities(sdoc: Any) -> list[tuple[int, int, str] | None]:
 def _has_cue(before: tuple[str, ...]) -> bool:
     if not before:
         return False
-    if before[0] in LOCATIVE_PREPOSITIONS:
+    if before[0] in LOCATIVE_PREPOSITIONS or before[0] in PLACE_OBJECT_VERBS:
         return True
     return before[0] == "of" and len(before) > 1 and before[1] in SETTLEMENT_NOUNS
 
@@ -161,6 +164,7 @@ class _Context:
     label: str
     run_start: bool  # the name opens its capitalized run
     whole_entity: bool  # the name is exactly one spaCy entity
+    entity_start: bool  # the name opens a spaCy entity ("Azaz" of "Azaz city")
     before: tuple[str, ...]
     suffix: str
     comma_after: bool
@@ -180,7 +184,7 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     if key in _STOP_KEYS or len(key) < 2:
         return False
     if ctx.label in PLACE_LABELS or text in ctx.place_names:
-        return ctx.whole_entity or any(m.how == "name" for m in matches)
+        return ctx.entity_start or any(m.how == "name" for m in matches)
     if not ctx.run_start:
         return False  # "Tom Davis": a name inside a longer capitalized run is part of that name
     own = [m for m in matches if m.how != "loose"]
@@ -250,6 +254,7 @@ def _longest_match(
             label=label,
             run_start=all(toks.lower[k].rstrip(".") in STOPLIST for k in range(run[0], i)),
             whole_entity=ent is not None and ent[0] == i and (ent[1] == j or (ent[1] == j + 1 and toks.text[j] == ".")),
+            entity_start=ent is not None and ent[0] == i,
             before=_before(toks, i),
             suffix=_suffix_after(toks, j),
             comma_after=j + 1 < len(toks) and toks.text[j] == "," and toks.is_name[j + 1],

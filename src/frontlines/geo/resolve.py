@@ -119,6 +119,11 @@ def _contained_in(place: Place, container: Toponym) -> bool:
     return False
 
 
+def _only(toponym: Toponym, place: Place) -> Toponym:
+    """The toponym with one candidate."""
+    return replace(toponym, matches=tuple(m for m in toponym.matches if m.place == place))
+
+
 def _container(toponyms: list[Toponym], index: int, text: str) -> Toponym | None:
     """The toponym that qualifies this one: 'X, Y' or 'X in Y' right after it."""
     if index + 1 >= len(toponyms):
@@ -148,6 +153,7 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
                 out.append(PlaceMention(toponym.span, place, 0.6))
             continue
         container = _container(toponyms, i, text)
+        contained = toponyms[i - 1] if i > 0 and _container(toponyms, i - 1, text) is toponym else None
         mine = by_name[names[i]]  # a name does not vouch for itself
         votes = {cc: v - mine.get(cc, 0.0) for cc, v in all_votes.items()}
         total_votes = sum(votes.values()) or 1.0
@@ -160,6 +166,8 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
             score += ADMIN1_WEIGHT * min(others, 2.0)
             if container is not None and _contained_in(place, container):
                 score += CONTAINMENT_BONUS
+            if contained is not None and any(_contained_in(m.place, _only(toponym, place)) for m in contained.matches):
+                score += CONTAINMENT_BONUS  # "Hajin, Deir ez-Zor": the second name is the area holding the first
             scored.append((score, place))
         scored.sort(key=lambda sp: -sp[0])
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0

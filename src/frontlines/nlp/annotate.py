@@ -68,10 +68,22 @@ def _refiner() -> Any:
 
 
 def annotate(doc: Document) -> Document:
-    """Parse ``doc.text`` and assign ``doc.nlp`` and ``doc.mentions``."""
-    doc.nlp = build_pipeline()(doc.text)
+    """Parse ``doc.text`` (up to the nlp_max_chars setting) and assign ``doc.nlp`` and ``doc.mentions``."""
+    doc.nlp = build_pipeline()(parsed_part(doc.text))
     doc.mentions = mentions_of(doc)
     return doc
+
+
+def parsed_part(text: str, limit: int | None = None) -> str:
+    """The start of ``text`` that is parsed: all of it, or up to the last sentence end before the limit. The spaCy
+    Doc over it keeps offsets equal to ``Document.text``'s; what lies beyond is stored and exported, not parsed."""
+    from frontlines import settings
+
+    limit = settings.get_int("nlp_max_chars") if limit is None else limit
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(end, 0, limit) for end in (". ", ".\n", "\n\n", "! ", "? "))
+    return text[: cut + 1] if cut > limit // 2 else text[:limit]
 
 
 def annotate_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Document]:
@@ -88,7 +100,7 @@ def annotate_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Do
 
 
 def _annotate_batch(nlp: Any, batch: list[Document], batch_size: int) -> Iterator[Document]:
-    for doc, sdoc in zip(batch, nlp.pipe((d.text for d in batch), batch_size=batch_size), strict=True):
+    for doc, sdoc in zip(batch, nlp.pipe((parsed_part(d.text) for d in batch), batch_size=batch_size), strict=True):
         doc.nlp = sdoc
         doc.mentions = mentions_of(doc)
         yield doc

@@ -444,6 +444,8 @@
         reportsList(event),
       );
       panel.dataset.eventId = event.event_id;
+      const firstMark = panel.querySelector("mark.evidence");
+      if (firstMark) firstMark.scrollIntoView({ block: "center" }); // show the evidence, not only the fields
     } catch (err) {
       clear(panel);
       panel.append(el("p", { cls: "error", text: "Could not load the event: " + err.message }));

@@ -1,0 +1,26 @@
+"""Words that make a text worth parsing for conflict events (the relevance gate). Broad on purpose: the gate must
+let through every report of political violence, demonstrations and strategic developments, and only spare the
+parser pages about hotels, recipes and football. Each group is one alternation of regex word stems."""
+
+RELEVANCE_GROUPS = {
+    # death and injury
+    "harm": r"kill\w*|dead|deaths?|died|dies|martyr\w*|wound\w*|injur\w*|casualt\w*|bod(?:y|ies)|massacr\w*|"
+    r"murder\w*|execut(?:ed|ion)\w*|behead\w*|assassinat\w*|shot|shoot\w*|gunfire|gun(?:man|men)|lynch\w*|"
+    r"tortur\w*|rape[ds]?|violen\w*",
+    # attacks and weapons
+    "attack": r"attack\w*|assault\w*|raid\w*|ambush\w*|clash\w*|fighting|fighters?|battl\w*|offensive|"
+    r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|IEDs?|"
+    r"grenades?|air\s?strikes?|air\s?raids?|drones?|snipers?|landmines?|mines?|suicid\w*|weapons?|arms\s+cache|"
+    r"besieg\w*|siege|shot\s+down|thwart\w*|defus\w*|intercept\w*|operations?",
+    # armed actors
+    "armed": r"militan\w*|rebels?|insurgen\w*|jihad\w*|terror\w*|troops|soldiers?|army|armed|military|police\w*|"
+    r"cops?|forces|militia\w*|guerr?illa\w*|maoists?|naxal\w*|taliban|isis|isil|daesh|qaeda|shabaab|boko|"
+    r"hezbollah|hamas|houthis?|gendarm\w*|paramilitar\w*|regime",
+    # demonstrations and unrest
+    "protest": r"protest\w*|demonstrat\w*|rall(?:y|ies)|marche[ds]|riot\w*|tear\s?gas|unrest|strikers|"
+    r"sit-ins?|agitat\w*|mobs?",
+    # arrests, abductions, territory and agreements
+    "strategic": r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|captur\w*|seiz\w*|ceasefire|truce|"
+    r"peace\s+(?:deal|agreement|talks|accord)|surrender\w*|withdr[ae]w\w*|retreat\w*|recaptur\w*|overr[au]n|"
+    r"looted|looting|torched|set\s+ablaze|set\s+(?:on\s+)?fire|burn(?:ed|t)\s+down",
+}

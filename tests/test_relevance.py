@@ -1,0 +1,40 @@
+import pytest
+
+from frontlines.model import Block, BlockKind, Document
+from frontlines.nlp.annotate import parsed_part
+from frontlines.relevance import is_relevant, relevance_gate
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("Gunmen killed three villagers near the market.", True),
+        ("Hundreds protested against the new law in the capital.", True),
+        ("Troops recaptured the town after heavy shelling.", True),
+        ("Police arrested two activists on Monday.", True),
+        ("A suicidal operation by the group was thwarted.", True),
+        ("The hotel offers a spa, two pools and a rooftop bar.", False),
+        ("Whisk the eggs, add the flour and bake for 20 minutes.", False),
+        ("United beat City 2-1 with a late header.", False),
+    ],
+)
+def test_gate_lets_conflict_through_and_stops_the_rest(text, relevant):
+    assert is_relevant(Document(raw=text, text=text)) is relevant
+
+
+def test_only_event_text_counts_and_a_discard_is_set(monkeypatch):
+    text = "A quiet beach resort\n\nPhoto: troops at a parade"
+    doc = Document(raw=text, text=text)
+    doc.blocks = [Block(BlockKind.TITLE, 0, 20), Block(BlockKind.CAPTION, 22, len(text))]
+    assert relevance_gate(doc).discard is not None and doc.discard.reason == "not_conflict"
+    monkeypatch.setenv("FRONTLINES_RELEVANCE_GATE", "off")
+    other = Document(raw=text, text=text, blocks=list(doc.blocks))
+    assert relevance_gate(other).discard is None
+
+
+def test_parsed_part_cuts_at_a_sentence_end_and_keeps_offsets():
+    text = "First sentence here. " * 10 + "Tail"
+    part = parsed_part(text, limit=50)
+    assert text.startswith(part) and part.endswith(".") and len(part) <= 50
+    assert parsed_part("short text", limit=50) == "short text"
+    assert parsed_part("x" * 100, limit=50) == "x" * 50
