@@ -134,6 +134,14 @@ def test_html_article_main_text_title_date_and_headings() -> None:
     assert_blocks_valid(doc)
 
 
+def test_page_without_title_metadata_takes_its_first_heading() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    doc = clean_document(html_doc(f"<html><body><article><h2>Marenko retaken</h2>{body}</article></body></html>"))
+    assert doc.title == "Marenko retaken"
+    assert doc.blocks[0] == Block(BlockKind.TITLE, 0, len("Marenko retaken"))
+    assert main_text(doc).startswith(PARAGRAPHS[0])
+
+
 def test_given_published_wins_over_the_page() -> None:
     doc = clean_document(html_doc(ARTICLE_HTML, given_published=date(2021, 6, 16)))
     assert (doc.published, doc.published_source) == (date(2021, 6, 16), "input")

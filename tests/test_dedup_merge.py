@@ -396,3 +396,26 @@ def test_copy_with_misresolved_date_still_joins_the_original():
     (inc,) = merger.incidents()
     assert inc.sources_count == 2
     assert {r.event_id for r in inc.reports if r.duplicate} == {"copy"}
+
+
+def test_incident_to_dict_is_json_ready(merged):
+    data = _incident_of(merged, "r001").to_dict()
+    text = json.dumps(data)
+    assert json.loads(text)["fatalities"]["low"] == 14
+    assert data["sources_count"] == 3 and data["reports_count"] == 5
+    assert data["location"]["geonameid"] == 9100001
+    assert {r["event_id"] for r in data["reports"] if r["duplicate"]} == {"r002", "r003"}
+    assert data["date_start"] == "2024-03-04"
+
+
+def test_duplicate_finder_survives_a_restart():
+    from frontlines.dedup import DuplicateFinder
+
+    text = " ".join(f"paragraph {i} of a story about shelling of the market and the toll" for i in range(10))
+    finder = DuplicateFinder()
+    assert finder.origin_of(DocMeta("a", fingerprint=fingerprint(text))) == "a"
+    assert finder.origin_of(DocMeta("b", fingerprint=fingerprint(text + " Share this."))) == "a"
+    again = DuplicateFinder.from_rows(list(finder.rows()))
+    assert again.origin_of(DocMeta("c", fingerprint=fingerprint("More: " + text))) == "a"
+    assert again.origin_of(DocMeta("b")) == "a"
+    assert again.origin_of(DocMeta("d", fingerprint=fingerprint("an unrelated note about weather"))) == "d"

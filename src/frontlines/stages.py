@@ -7,9 +7,10 @@ from frontlines.pipeline import Stage
 
 
 def _clean(doc: Document) -> Document:
+    from frontlines import settings
     from frontlines.clean import clean_document
 
-    return clean_document(doc)
+    return clean_document(doc, max_bytes=settings.get_int("max_input_bytes"))
 
 
 def _relevance(doc: Document) -> Document:

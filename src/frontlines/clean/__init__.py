@@ -6,6 +6,7 @@ assigns ``text``, ``title``, ``published``, ``published_source``, ``language``, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from frontlines.clean import pubdate
@@ -46,7 +47,7 @@ def clean_document(doc: Document, *, max_bytes: int = MAX_RAW_BYTES) -> Document
         doc.discard = Discard("empty", "no main text")
         return doc
     doc.language, _ = detect_language(body)
-    if doc.language != "en":
+    if doc.language not in accepted_languages():
         doc.discard = Discard("not_english", doc.language)
     return doc
 
@@ -87,18 +88,20 @@ def _is_html(raw: str, media_type: str) -> bool:
 
 def _from_html(raw: str, *, url: str, latest: date) -> tuple[list[Piece], str, date | None]:
     extracted = extract_html(raw, url=url, latest=latest)
-    pieces = classify(extracted.units, guess_title=False, guess_headings=False)
+    pieces = _with_title(classify(extracted.units, guess_title=False, guess_headings=False), extracted.title)
     declared = pubdate.declared_published(raw, url=url, htmldate_value=extracted.htmldate, latest=latest)
-    return _with_title(pieces, extracted.title), extracted.title, declared
+    title = pieces[0].text if pieces and pieces[0].kind == BlockKind.TITLE else ""
+    return pieces, title, declared
 
 
 def _with_title(pieces: list[Piece], title: str) -> list[Piece]:
-    """The title as the first block: the first paragraph when it already is the title, else put in front."""
-    if not title:
-        return pieces
-    if pieces and squash(pieces[0].text).lower() == title.lower():
-        return [Piece(BlockKind.TITLE, pieces[0].text), *pieces[1:]]
-    return [Piece(BlockKind.TITLE, title), *pieces]
+    """The title as the first block: the first paragraph when it already is the title (or, without a title, when it
+    is a heading), else the title put in front."""
+    if pieces and (
+        squash(pieces[0].text).lower() == title.lower() or (not title and pieces[0].kind == BlockKind.HEADING)
+    ):
+        return [replace(pieces[0], kind=BlockKind.TITLE), *pieces[1:]]
+    return [Piece(BlockKind.TITLE, title), *pieces] if title else pieces
 
 
 def _from_text(raw: str) -> tuple[list[Piece], str]:
@@ -114,3 +117,10 @@ def _choose_date(doc: Document, *, declared: date | None, text: str, latest: dat
         return declared, "metadata"
     found = pubdate.text_published(text, latest=latest)
     return (found, "text") if found else (None, "")
+
+
+def accepted_languages() -> set[str]:
+    """The ``languages`` setting: ISO 639-1 codes processed (English only for now: the models are English)."""
+    from frontlines import settings
+
+    return {code.strip().lower() for code in settings.get("languages").split(",") if code.strip()}

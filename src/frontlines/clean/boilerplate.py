@@ -49,8 +49,8 @@ WHOLE_LINE = (
     r"^(last (modified|updated)|updated|release date|published|posted|(news |publication )?date)\s*:.{0,60}$",
     # credit lines that credit and describe nothing: "(Credit: Jane Doe / Agency)"
     r"^\(?\s*(photo |image |picture )?credits?\s*:\s*[^.]{0,60}\)?$",
-    # bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (the agency is not article text either)
-    r"^by\s+[\w.'’-]+(\s+[\w.'’-]+){0,3}((\s*,\s*|\s+(and|&)\s+)[\w.'’-]+(\s+[\w.'’-]+){0,3}){0,3}$",
+    # bylines: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (not "by air strikes." closing a wrapped sentence)
+    r"^by\s+[\w.'’-]+(\s+[\w.'’-]+){0,3}((\s*,\s*|\s+(and|&)\s+)[\w.'’-]+(\s+[\w.'’-]+){0,3}){0,3}(?<!\.)$",
     # date and time lines: "Updated: Tue 3 March 2020, 10:45 GMT", "March 3, 2019 | 4 min read"
     rf"^(?=.*\d)((last )?(updated|published|posted|modified)( on| at)?\s*:?\s*)?{_DATE_WORD}({_DATE_SEP}+{_DATE_WORD})*"
     rf"{_DATE_SEP}*$",
@@ -113,7 +113,8 @@ SHORT_LINE = (
     # cookie and privacy banners
     r"\b(we|this (web)?site|our (web)?site) uses? cookies\b",
     r"\b(accept|manage|reject) (all )?cookies\b",
-    r"\b(cookie|privacy) (policy|settings|preferences|notice)\b.{0,30}$",
+    r"^(cookie|privacy) (policy|settings|preferences|notice)\W*$",
+    r"\byou agree to (our|the) (terms|privacy|cookie|use of cookies)\b",
     # teaser lists of other articles
     r"^(related|more|recommended|popular|latest|further) (articles?|posts?|stories|news|reading|content|videos?)\W*"
     r"(:.{0,120})?$",

@@ -1,4 +1,4 @@
-"""HTML pages: trafilatura for the main text (comments off) and the title, htmldate (through trafilatura) for the date.
+"""HTML pages: trafilatura for the main text (comments off) and the title, htmldate for the date.
 
 The extracted XML body is walked element by element so that headings keep their kind; each line of the rendered
 text becomes one :class:`~frontlines.clean.text.Unit` for the shared paragraph classifier.
@@ -17,7 +17,8 @@ from frontlines.model import BlockKind
 
 LOG = logging.getLogger(__name__)
 
-# trafilatura options chosen by measurement on the dev boilerplate set (see metrics.py and the clean tests).
+# trafilatura options chosen by measurement on the dev boilerplate set (snippet F1, metrics.py): favor_recall beat
+# the default and favor_precision once the furniture filter of text.py runs after it; tables carry article text.
 EXTRACT_OPTIONS: dict[str, Any] = {
     "include_comments": False,
     "favor_recall": True,
@@ -35,9 +36,11 @@ HINTS: dict[str, BlockKind | None] = {"head": BlockKind.HEADING}
 
 @dataclass
 class HtmlExtract:
+    """What a page yields before classification: its main-text lines, title and htmldate's date."""
+
     units: list[Unit] = field(default_factory=list)
     title: str = ""
-    htmldate: str | None = None  # htmldate's YYYY-MM-DD, as trafilatura's metadata step found it
+    htmldate: str | None = None  # htmldate's YYYY-MM-DD for the page
 
 
 def _guarded(what: str, function: Any, *args: Any, **kwargs: Any) -> Any:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from statistics import median_low
+from typing import Any
 from urllib.parse import urlsplit
 
 from frontlines.dedup import rules
@@ -133,6 +134,51 @@ class Incident:
     @property
     def duplicate_reports(self) -> int:
         return sum(1 for r in self.reports if r.duplicate)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (dates as ISO strings, the place and actors by id and name)."""
+        place = self.location.place if self.location is not None else None
+        return {
+            "incident_id": self.incident_id,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "sources_count": self.sources_count,
+            "reports_count": len(self.reports),
+            "first_report": _iso(self.first_report),
+            "last_report": _iso(self.last_report),
+            "date_start": _iso(self.date_start),
+            "date_end": _iso(self.date_end),
+            "time_precision": self.date.precision.value if self.date is not None else None,
+            "location": None
+            if place is None
+            else {
+                "geonameid": place.geonameid,
+                "name": place.name,
+                "lat": place.lat,
+                "lon": place.lon,
+                "country": place.country,
+                "admin1": place.admin1,
+                "geo_precision": place.precision,
+            },
+            "actor1": _actor_dict(self.actor1),
+            "actor2": _actor_dict(self.actor2),
+            "actors": [_actor_dict(a) for a in self.actors],
+            "fatalities": None if self.fatalities is None else _fatalities_dict(self.fatalities),
+            "reports": [{**asdict(r), "published": _iso(r.published)} for r in self.reports],
+        }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _actor_dict(actor: Actor | None) -> dict[str, str] | None:
+    return None if actor is None else {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+
+
+def _fatalities_dict(fat: Fatalities) -> dict[str, Any]:
+    figures = [{**asdict(f), "published": _iso(f.published)} for f in fat.figures]
+    return {"low": fat.low, "best": fat.best, "high": fat.high, "rule": fat.rule, "figures": figures}
 
 
 # --- provenance ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 ``IncidentMerger(repository).add(event, meta)`` (a numbered recipe):
 
 1. find the document's near-duplicate cluster (its origin) from its text fingerprint;
-2. ask the repository for candidate incidents near the event in space and time;
+2. ask the repository for candidate incidents near the event in space and time, and for those holding events of
+   the document's near-duplicate cluster;
 3. score each candidate: the best :func:`match_events` score against its members (plus
    :data:`rules.DUPLICATE_BONUS` when it already holds a near copy of this document), ruled out when any member
    vetoes the event (so an incident never chains into reports that contradict each other). Members are taken
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from frontlines.dedup import rules
-from frontlines.dedup.fingerprint import LshIndex
+from frontlines.dedup.fingerprint import Fingerprint, LshIndex
 from frontlines.dedup.incident import DocMeta, Incident, Member, summarize
 from frontlines.dedup.match import match_events
 from frontlines.dedup.repository import IncidentRecord, IncidentRepository, window_for
@@ -34,6 +35,21 @@ class DuplicateFinder:
     def __init__(self, index: LshIndex | None = None) -> None:
         self.index = index if index is not None else LshIndex()
         self._origin: dict[str, str] = {}
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, Fingerprint | None]]) -> DuplicateFinder:
+        """Rebuild from stored (doc_id, origin_doc_id, fingerprint) rows, in the order they were stored."""
+        finder = cls()
+        for doc_id, origin, fp in rows:
+            finder._origin[doc_id] = origin
+            if fp is not None:
+                finder.index.add(doc_id, fp)
+        return finder
+
+    def rows(self) -> Iterator[tuple[str, str, Fingerprint | None]]:
+        """(doc_id, origin_doc_id, fingerprint) for every document seen: what a store keeps."""
+        stored = dict(self.index.items())
+        return ((doc_id, origin, stored.get(doc_id)) for doc_id, origin in self._origin.items())
 
     def origin_of(self, meta: DocMeta) -> str:
         known = self._origin.get(meta.doc_id)
@@ -126,9 +142,8 @@ class IncidentMerger:
         """Put one event into its incident; return the incident id."""
         origin = self.duplicates.origin_of(meta)
         member = Member(event=event, meta=meta, origin_doc_id=origin)
-        window = window_for(event, meta.published)
         scored = []
-        for record in self.repository.candidates(event, window=window):
+        for record in self._candidates(event, meta, origin):
             score = incident_score(member, record)
             if score is not None and score >= rules.MATCH_THRESHOLD:
                 scored.append((score, record))
@@ -139,6 +154,13 @@ class IncidentMerger:
         self.repository.attach_event(best.incident_id, Member(event, meta, origin, score=min(best_score, 1.0)))
         self._merge_bridged(best.incident_id, [record for _, record in scored[1:]])
         return best.incident_id
+
+    def _candidates(self, event: Event, meta: DocMeta, origin: str) -> list[IncidentRecord]:
+        """Incidents near the event in space and time, plus those holding its document's near copies."""
+        found = {r.incident_id: r for r in self.repository.candidates(event, window=window_for(event, meta.published))}
+        if origin != meta.doc_id or meta.fingerprint is not None:
+            found.update((r.incident_id, r) for r in self.repository.with_origin(origin))
+        return [found[k] for k in sorted(found)]
 
     def _merge_bridged(self, best_id: str, others: list[IncidentRecord]) -> None:
         """Merge into the best incident (which now holds the bridging event) every other matched incident that

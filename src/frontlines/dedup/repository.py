@@ -14,9 +14,8 @@ from typing import Protocol, runtime_checkable
 
 from frontlines.dedup import rules
 from frontlines.dedup.incident import Member
-from frontlines.dedup.match import effective_date
+from frontlines.dedup.match import effective_date, haversine_km
 from frontlines.model import DatePrecision, Event
-from frontlines.store.base import haversine_km
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +40,10 @@ class IncidentRecord:
 class IncidentRepository(Protocol):
     def candidates(self, event: Event, *, window: Window) -> list[IncidentRecord]:
         """Incidents with at least one member inside the window (a superset of those that can match)."""
+        ...
+
+    def with_origin(self, origin_doc_id: str) -> list[IncidentRecord]:
+        """Incidents holding a member of this near-duplicate cluster (a copy's events may be dated off-window)."""
         ...
 
     def add_incident(self, member: Member) -> str:
@@ -102,6 +105,7 @@ class InMemoryIncidentRepository:
         self._members: dict[str, list[Member]] = {}
         self._by_day: dict[date, set[str]] = {}
         self._undated: set[str] = set()
+        self._by_origin: dict[str, set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._members)
@@ -110,6 +114,7 @@ class InMemoryIncidentRepository:
         return (IncidentRecord(k, tuple(v)) for k, v in self._members.items())
 
     def _index(self, incident_id: str, member: Member) -> None:
+        self._by_origin.setdefault(member.origin_doc_id, set()).add(incident_id)
         days = _days(member)
         if days is None:
             self._undated.add(incident_id)
@@ -136,6 +141,10 @@ class InMemoryIncidentRepository:
         ids = sorted(i for i in self._ids_in(window) if any(self._near(m, window) for m in self._members[i]))
         return [IncidentRecord(i, tuple(self._members[i])) for i in ids]
 
+    def with_origin(self, origin_doc_id: str) -> list[IncidentRecord]:
+        ids = sorted(i for i in self._by_origin.get(origin_doc_id, ()) if i in self._members)
+        return [IncidentRecord(i, tuple(self._members[i])) for i in ids]
+
     def add_incident(self, member: Member) -> str:
         incident_id = incident_id_for(member)
         while incident_id in self._members:  # the same event added twice: a fresh id, never a silent merge
@@ -157,7 +166,7 @@ class InMemoryIncidentRepository:
             return
         for member in self._members.pop(drop_id):
             self.attach_event(keep_id, member)
-        for ids in self._by_day.values():
+        for ids in (*self._by_day.values(), *self._by_origin.values()):
             ids.discard(drop_id)
         self._undated.discard(drop_id)
 

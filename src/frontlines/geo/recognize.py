@@ -140,6 +140,14 @@ def _settlement_after(toks: _Tokens, j: int) -> bool:
     return j < len(toks) and toks.lower[j] in _AFTER_NOUNS
 
 
+def _article_start(toks: _Tokens, i: int) -> int:
+    """Where a name starts, taking in a glued lower-case article: 'al-Atareb' rather than 'Atareb'."""
+    if i >= 2 and toks.text[i - 1] in ("-", "‐") and toks.glued[i - 1] and toks.glued[i - 2]:
+        if toks.text[i - 2] in ARABIC_ARTICLES:
+            return toks.idx[i - 2]
+    return toks.idx[i]
+
+
 def _entities(sdoc: Any) -> list[tuple[int, int, str] | None]:
     """For each token, the (start, end, label) of the entity it is in."""
     out: list[tuple[int, int, str] | None] = [None] * len(sdoc)
@@ -187,6 +195,8 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
         return ctx.entity_start or any(m.how == "name" for m in matches)
     if not ctx.run_start:
         return False  # "Tom Davis": a name inside a longer capitalized run is part of that name
+    if len(text) <= 3 and text.isupper():
+        return False  # "IS", "SDF", "NATO": acronyms count only where spaCy calls them places
     own = [m for m in matches if m.how != "loose"]
     if not own:
         return False
@@ -236,7 +246,7 @@ def _longest_match(
     for j in range(min(end, i + MAX_NAME_TOKENS), i, -1):
         if not toks.is_name[j - 1]:
             continue
-        s, e = toks.idx[i], toks.idx[j - 1] + len(toks.text[j - 1])
+        s, e = _article_start(toks, i), toks.idx[j - 1] + len(toks.text[j - 1])
         name = text[s:e]
         ent = next((x for x in entities[i:j] if x is not None), None)
         label = ent[2] if ent else ""

@@ -11,13 +11,23 @@ from frontlines.errors import ConfigError
 from frontlines.model import Document
 
 
+# The event orders a store offers (EventFilter.sort).
+SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events to list. Every field is optional; unset fields do not filter.
 
     ``since``/``until`` are ISO dates compared with ``event_date`` (inclusive); ``country`` matches the country name
     or its ISO alpha-2 code, case-insensitively; ``actor`` is a case-insensitive substring of any actor's name or id;
-    ``processed_since`` keeps events of documents stored at or after that ISO timestamp (UTC).
+    ``processed_since`` keeps events of documents stored at or after that ISO timestamp (UTC); ``admin1`` matches
+    the first-level region exactly, case-insensitively; ``min_fatalities`` keeps events with at least that many
+    (events with an unknown count never match).
+
+    Order (``sort``, one of :data:`SORTS`): ``event_date`` (default) is by event date, undated last, then in the
+    order the events were stored; ``-event_date`` is newest first, undated last, ties in storage order;
+    ``fatalities`` / ``-fatalities`` are by the fatality count (unknown counts last), ties in the default order.
 
     Place and words (events without coordinates never match ``bbox``/``near``):
     ``bbox`` = (min_lon, min_lat, max_lon, max_lat) in degrees, edges included; min_lon > max_lon crosses the
@@ -40,8 +50,13 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     near: tuple[float, float, float] | None = None
     text: str | None = None
+    admin1: str | None = None
+    min_fatalities: int | None = None
+    sort: str = "event_date"
 
     def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise ConfigError(f"sort must be one of {', '.join(SORTS)}, got {self.sort!r}")
         if self.bbox is not None:
             check_bbox(self.bbox)
         if self.near is not None:
