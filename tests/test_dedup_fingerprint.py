@@ -87,6 +87,7 @@ def test_short_brief_inside_full_story_counts_as_copy():
 
 def test_digits_fold_so_revised_numbers_keep_the_copy():
     assert words("killing 12 soldiers") == ["killing", "0", "soldiers"]
+    assert words("M23 and F-16s") == ["m23", "and", "f", "16s"]  # numbers inside names stay
     assert fingerprint("Troops killed 12 militants near the bridge on Monday") == fingerprint(
         "Troops killed 15 militants near the bridge on Monday"
     )

@@ -132,6 +132,16 @@ CASES = [
     ("fallback-date-published-next-day", ev(), ev(day=1, exact=False), True, ""),
     ("fallback-date-published-4-days-later", ev(), ev(day=4, exact=False), False, "date"),
     ("no-date-strong-rest", ev(), ev(day=None), True, ""),
+    ("both-undated-named", ev(exact=False), ev(exact=False), True, ""),
+    ("both-undated-no-actors", ev(exact=False, a1=None, a2=None), ev(exact=False, a1=None, a2=None), False, ""),
+    ("both-undated-other-day-named", ev(exact=False, a2=None), ev(day=1, exact=False, a2=None), True, ""),
+    (
+        "both-undated-other-day-generic",
+        ev(exact=False, a1="gunmen", a2=None),
+        ev(day=1, exact=False, a1="gunmen", a2=None),
+        False,
+        "",
+    ),
     # actors
     ("parent-and-child", ev(), ev(a1="is"), True, ""),
     ("sides-swapped", ev(), ev(a1="ng-army", a2="iswap"), True, ""),

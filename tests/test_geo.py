@@ -245,4 +245,9 @@ def test_places_scores() -> None:
 def test_location_scores() -> None:
     gold = {"locations": [{"name": "Hajin", "lat": 34.69, "lon": 40.83}, {"name": "Beirut", "lat": 33.9, "lon": 35.5}]}
     scores = location_scores([(gold, [PLACES[9], PLACES[0]]), ({"locations": []}, [])])
-    assert scores == {"loc_recall_25km": 0.5, "loc_precision_25km": 0.5, "loc_median_err_km": pytest.approx(0.4), "n": 2}
+    assert scores == {
+        "loc_recall_25km": 0.5,
+        "loc_precision_25km": 0.5,
+        "loc_median_err_km": pytest.approx(0.4),
+        "n": 2,
+    }

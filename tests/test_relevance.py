@@ -1,7 +1,7 @@
 import pytest
 
 from frontlines.model import Block, BlockKind, Document
-from frontlines.nlp.annotate import parsed_part
+from frontlines.nlp.annotate import parsed_part, parsed_text
 from frontlines.relevance import is_relevant, relevance_gate
 
 
@@ -38,3 +38,25 @@ def test_parsed_part_cuts_at_a_sentence_end_and_keeps_offsets():
     assert text.startswith(part) and part.endswith(".") and len(part) <= 50
     assert parsed_part("short text", limit=50) == "short text"
     assert parsed_part("x" * 100, limit=50) == "x" * 50
+
+
+def test_parsed_text_masks_quiet_paragraphs_and_captions_but_keeps_offsets():
+    paragraphs = [
+        "Rebels seize a town",
+        "Fighting broke out at dawn.",
+        "The town is known for figs.",
+        "Its market sells fruit.",
+        "Later, gunmen attacked the police post.",
+        "Photo: a fighter near the wall.",
+    ]
+    kinds = [BlockKind.TITLE] + [BlockKind.BODY] * 4 + [BlockKind.CAPTION]
+    text, blocks = "", []
+    for paragraph, kind in zip(paragraphs, kinds, strict=True):
+        blocks.append(Block(kind, len(text), len(text) + len(paragraph)))
+        text += paragraph + "\n\n"
+    doc = Document(raw=text, text=text, blocks=blocks)
+    parsed = parsed_text(doc, limit=1000)
+    assert len(parsed) == len(text) and parsed.count("\n") == text.count("\n")
+    kept = [p for p in paragraphs if p in parsed]
+    assert kept == [paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[4]]  # title, lead, conflict paragraph
+    assert parsed_text(doc, limit=30).strip() == paragraphs[0] + "\n\n" + paragraphs[1]

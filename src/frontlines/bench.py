@@ -64,9 +64,13 @@ def run_bench(path: str | None = None, limit: int | None = None) -> dict[str, An
 
 
 def _warm_up(pipeline: Any, sample: Document) -> None:
-    """Load every model and table once, on a copy of the first document."""
+    """Load every model and table once, on a copy of the first document; dateparser (used by htmldate for dates
+    written in words) compiles its language tables on first use, so it is warmed up too."""
+    import dateparser
+
     copy = Document(raw=sample.raw, media_type=sample.media_type, external_id="warm-up")
     pipeline.process(copy)
+    dateparser.parse("12 März 2019")
 
 
 def _take(documents: Any, limit: int | None) -> Any:

@@ -1,5 +1,5 @@
-"""Query parameters of the event endpoints: parsed, checked and turned into an :class:`EventFilter` plus the
-filters the store does not offer (``admin1``, ``min_fatalities``) and the sort order, applied in this layer.
+"""Query parameters of the event endpoints: parsed, checked and turned into an :class:`EventFilter` (every
+filter, the sort order and the page are the store's: it answers them from its indexes).
 
 Every parser raises :class:`BadQuery` with a message naming the parameter; the app answers it with a 422.
 """
@@ -17,7 +17,7 @@ from frontlines.store.base import EventFilter, check_bbox, check_near
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
 
-# sort parameter -> (record key, descending)
+# sort parameter -> (record key, descending); the store sorts (EventFilter.sort), sort_records is its reference.
 SORTS: dict[str, tuple[str, bool]] = {
     "event_date": ("event_date", False),
     "-event_date": ("event_date", True),
@@ -65,7 +65,8 @@ def parse_near(text: str) -> tuple[float, float, float]:
 
 @dataclass(frozen=True, slots=True)
 class EventQuery:
-    """What /api/events was asked: the store's filter, the filters applied here, the sort and the page."""
+    """What /api/events was asked: the store's filter (with admin1, min_fatalities and the sort) and the page.
+    ``admin1``, ``min_fatalities`` and ``sort`` repeat the filter's values (cache keys, answers)."""
 
     store_filter: EventFilter
     admin1: str | None = None
@@ -76,8 +77,8 @@ class EventQuery:
 
     @property
     def needs_scan(self) -> bool:
-        """True when the store cannot page for us: a filter or sort of this layer is in play."""
-        return self.admin1 is not None or self.min_fatalities is not None or self.sort != "event_date"
+        """False: the store filters, sorts and pages every event query itself (kept for callers of old)."""
+        return False
 
     def page_filter(self) -> EventFilter:
         """The store filter for the requested page, asking one record more to tell whether a next page exists."""
@@ -124,12 +125,16 @@ def build_query(
         bbox=parse_bbox(bbox_text) if bbox_text else None,
         near=parse_near(near_text) if near_text else None,
         text=_blank(q),
+        admin1=_blank(admin1),
+        min_fatalities=min_fatalities,
+        sort=sort,
     )
-    return EventQuery(store_filter, _blank(admin1), min_fatalities, sort, limit, offset)
+    return EventQuery(store_filter, store_filter.admin1, min_fatalities, sort, limit, offset)
 
 
 def keep(record: dict[str, Any], query: EventQuery) -> bool:
-    """The filters of this layer: admin1 (case-insensitive, exact) and min_fatalities (unknown counts fail)."""
+    """admin1 (case-insensitive, exact) and min_fatalities (unknown counts fail) on a record: what the store's
+    filter does, for stores or callers that hold records already."""
     if query.admin1 is not None and (record.get("admin1") or "").casefold() != query.admin1.casefold():
         return False
     if query.min_fatalities is not None:
@@ -139,7 +144,8 @@ def keep(record: dict[str, Any], query: EventQuery) -> bool:
 
 
 def sort_records(records: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
-    """Records in the asked order; records without the sort value always come last. Stable."""
+    """Records in the asked order; records without the sort value always come last. Stable (ties keep the given
+    order, as the store's sorts keep ties in event-date order)."""
     key, descending = SORTS[sort]
     known = [r for r in records if r.get(key) is not None]
     unknown = [r for r in records if r.get(key) is None]

@@ -1,11 +1,12 @@
 """What the endpoints answer, as plain functions of a :class:`Store` (no web framework here, easy to test).
 
-The store offers date/country/type/actor/bbox/near/text filters and pages in event-date order; ``admin1``,
-``min_fatalities``, the other sort orders and the aggregates (actors, places, territory, timeline, incidents) are
-computed here over the store's filtered records, at most :data:`SCAN_LIMIT` of them (the answer then says
-``truncated``: narrow the filters). Exports are never truncated. Incidents: the store keeps none yet, so reports
-are grouped here (:func:`incident_key`): events from different documents with the same date, GeoNames place and event
-type form one incident; every other event is an incident of its own.
+The store filters (date/country/admin1/type/actor/min_fatalities/bbox/near/text), sorts (event date or fatalities,
+either way) and pages event lists itself, from its indexes: a page reads only its own rows. The aggregates (actors,
+places, territory, timeline, incidents) are computed here over the store's filtered records, at most
+:data:`SCAN_LIMIT` of them (the answer then says ``truncated``: narrow the filters): that is the one place the cap
+is still needed, as they hold every matching record in memory. Exports are never truncated. Incidents: the store
+keeps none yet, so reports are grouped here (:func:`incident_key`): events from different documents with the same
+date, GeoNames place and event type form one incident; every other event is an incident of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from frontlines.api.params import EventQuery, keep, sort_records
+from frontlines.api.params import EventQuery
 from frontlines.export import iter_events
 from frontlines.store.base import EventFilter, Store
 
@@ -30,33 +31,27 @@ def summary(record: Record) -> Record:
     return {key: value for key, value in record.items() if key not in LIST_OMITS}
 
 
-# The most events an aggregate or a sort of this layer reads from the store (one query; records held in memory).
+# The most events an aggregate of this layer reads from the store (one query; records held in memory).
 SCAN_LIMIT = 20_000
 
 
 def matching(store: Store, query: EventQuery) -> Iterator[Record]:
-    """Every record matching the query's filters (store filters, then this layer's), in the store's order."""
-    for record in iter_events(store, query.store_filter):
-        if keep(record, query):
-            yield record
+    """Every record matching the query's filters, in the store's order."""
+    yield from iter_events(store, query.store_filter)
 
 
 def scanned(store: Store, query: EventQuery, limit: int | None = None) -> tuple[list[Record], bool]:
-    """The matching records among the first ``limit`` (default :data:`SCAN_LIMIT`) the store's filters give, and
-    True when the store had more (the answer is then about the first ones only)."""
+    """The first ``limit`` (default :data:`SCAN_LIMIT`) matching records, and True when the store had more (the
+    answer is then about the first ones only)."""
     cap = SCAN_LIMIT if limit is None else limit
-    found = store.list_events(replace(query.store_filter, limit=cap + 1, offset=0))
-    return [r for r in found[:cap] if keep(r, query)], len(found) > cap
+    found = store.list_events(replace(query.store_filter, sort="event_date", limit=cap + 1, offset=0))
+    return found[:cap], len(found) > cap
 
 
 def events_page(store: Store, query: EventQuery) -> Record:
-    """One page of events: ``items``, ``limit``, ``offset`` and ``next_offset`` (None on the last page)."""
-    truncated = False
-    if query.needs_scan:
-        records, truncated = scanned(store, query)
-        found = sort_records(records, query.sort)[query.offset : query.offset + query.limit + 1]
-    else:
-        found = store.list_events(query.page_filter())
+    """One page of events: ``items``, ``limit``, ``offset`` and ``next_offset`` (None on the last page).
+    The store filters, sorts and pages: never truncated."""
+    found = store.list_events(query.page_filter())
     more = len(found) > query.limit
     items = [summary(r) for r in found[: query.limit]]
     return {
@@ -66,7 +61,7 @@ def events_page(store: Store, query: EventQuery) -> Record:
         "offset": query.offset,
         "next_offset": query.offset + query.limit if more else None,
         "sort": query.sort,
-        "truncated": truncated,
+        "truncated": False,
     }
 
 

@@ -80,7 +80,7 @@ DATE_OVERLAP_COARSE = 0.8  # ranges overlap but one is a week or month
 DATE_WITHIN_SLACK = 0.3
 # Neither report dated the event (both fell back to publication dates): weak evidence, weaker when they were not
 # published on the same day. In a city bombed daily, two undated headlines are rarely one strike.
-DATE_BOTH_FALLBACK_SAME_DAY = 0.5
+DATE_BOTH_FALLBACK_SAME_DAY = 0.4
 DATE_BOTH_FALLBACK = 0.2
 PLACE_UNKNOWN = 0.3  # one report has no place
 ACTOR_SAME = 1.0  # the same or a parent/child actor

@@ -94,7 +94,7 @@ STOPLIST = frozenset(
         "mosque", "camp", "base", "airport", "station", "bridge", "road", "street", "square", "market",
         "hamas", "isis", "taliban", "hezbollah", "congress", "parliament", "senate", "ministry", "embassy",
         # generic parts of street, feature and facility names
-        "creek", "flat", "flats", "bridge", "avenue", "lane", "drive", "area", "heights", "grove", "point",
+        "creek", "flat", "flats", "avenue", "lane", "drive", "area", "heights", "grove", "point",
         "island", "islands", "mountain", "mountains", "ridge", "springs", "falls", "harbor", "harbour", "cove",
         "web", "internet", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "northeast", "northwest", "southeast", "southwest", "western", "eastern", "northern", "southern",

@@ -142,9 +142,9 @@ def _settlement_after(toks: _Tokens, j: int) -> bool:
 
 def _article_start(toks: _Tokens, i: int) -> int:
     """Where a name starts, taking in a glued lower-case article: 'al-Atareb' rather than 'Atareb'."""
-    if i >= 2 and toks.text[i - 1] in ("-", "‐") and toks.glued[i - 1] and toks.glued[i - 2]:
-        if toks.text[i - 2] in ARABIC_ARTICLES:
-            return toks.idx[i - 2]
+    glued = i >= 2 and toks.glued[i - 1] and toks.glued[i - 2]
+    if glued and toks.text[i - 1] in ("-", "‐") and toks.text[i - 2] in ARABIC_ARTICLES:
+        return toks.idx[i - 2]
     return toks.idx[i]
 
 
@@ -205,7 +205,12 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region or ctx.settlement_after
     if ctx.label == "PERSON":
         big_city = ctx.whole_entity and biggest >= MIN_POPULATION_PERSON and any(m.how == "name" for m in own)
-        return big_city or ctx.settlement_after or named_region or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
+        return (
+            big_city
+            or ctx.settlement_after
+            or named_region
+            or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
+        )
     return cue or biggest >= MIN_POPULATION_UNCUED
 
 

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from frontlines.model import Document, Mention, MentionKind, Span
+from frontlines.model import Block, BlockKind, Document, Mention, MentionKind, Span
 
+# Paragraphs at the top of an article that are always parsed (the lead holds the who, where and when).
+LEAD_PARAGRAPHS = 2
+LEAD_KINDS = (BlockKind.BODY, BlockKind.HEADING)
 RULER_NAME = "entity_ruler"
 REFINE_NAME = "actor_refine"
 # NER labels that become mentions, with their kind (ACTOR mentions come from the actor resolver).
@@ -69,17 +72,50 @@ def _refiner() -> Any:
 
 def annotate(doc: Document) -> Document:
     """Parse ``doc.text`` (up to the nlp_max_chars setting) and assign ``doc.nlp`` and ``doc.mentions``."""
-    doc.nlp = build_pipeline()(parsed_part(doc.text))
+    doc.nlp = build_pipeline()(parsed_text(doc))
     doc.mentions = mentions_of(doc)
     return doc
 
 
-def parsed_part(text: str, limit: int | None = None) -> str:
-    """The start of ``text`` that is parsed: all of it, or up to the last sentence end before the limit. The spaCy
-    Doc over it keeps offsets equal to ``Document.text``'s; what lies beyond is stored and exported, not parsed."""
+def parsed_text(doc: Document, limit: int | None = None) -> str:
+    """What spaCy parses: ``doc.text`` with the blocks that cannot matter masked by spaces (offsets unchanged).
+
+    Kept: the title, the first two body paragraphs, and every event-text block with conflict vocabulary, in order,
+    until ``limit`` characters (the nlp_max_chars setting) are kept; captions, pull-quotes, quiet paragraphs of a
+    long page and everything past the limit are masked. Whitespace is nearly free to tokenize, so the parse costs
+    what the kept text costs, and every spaCy offset still equals a ``Document.text`` offset."""
     from frontlines import settings
+    from frontlines.relevance import relevance_pattern
 
     limit = settings.get_int("nlp_max_chars") if limit is None else limit
+    if not doc.blocks:
+        return parsed_part(doc.text, limit)
+    pattern, kept, budget, paragraphs = relevance_pattern(), [], limit, 0
+    for block in doc.blocks:
+        lead = block.kind == BlockKind.TITLE or (block.kind in LEAD_KINDS and paragraphs < LEAD_PARAGRAPHS)
+        paragraphs += block.kind in LEAD_KINDS
+        relevant = doc.is_event_text(block.start) and pattern.search(doc.text, block.start, block.end)
+        if (lead or relevant) and budget > 0:
+            kept.append(block)
+            budget -= block.end - block.start
+    return _mask_except(doc.text, kept)
+
+
+def _mask_except(text: str, kept: list[Block]) -> str:
+    pieces, at = [], 0
+    for block in kept:
+        pieces += [_blank(text[at : block.start]), text[block.start : block.end]]
+        at = block.end
+    pieces.append(_blank(text[at:]))
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    return "".join(char if char == "\n" else " " for char in text)
+
+
+def parsed_part(text: str, limit: int) -> str:
+    """The start of an unblocked text up to the last sentence end before the limit (all of it when short)."""
     if len(text) <= limit:
         return text
     cut = max(text.rfind(end, 0, limit) for end in (". ", ".\n", "\n\n", "! ", "? "))
@@ -100,7 +136,7 @@ def annotate_many(docs: Iterable[Document], batch_size: int = 32) -> Iterator[Do
 
 
 def _annotate_batch(nlp: Any, batch: list[Document], batch_size: int) -> Iterator[Document]:
-    for doc, sdoc in zip(batch, nlp.pipe((parsed_part(d.text) for d in batch), batch_size=batch_size), strict=True):
+    for doc, sdoc in zip(batch, nlp.pipe((parsed_text(d) for d in batch), batch_size=batch_size), strict=True):
         doc.nlp = sdoc
         doc.mentions = mentions_of(doc)
         yield doc

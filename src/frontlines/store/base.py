@@ -10,7 +10,6 @@ from typing import Any, Protocol, runtime_checkable
 from frontlines.errors import ConfigError
 from frontlines.model import Document
 
-
 # The event orders a store offers (EventFilter.sort).
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
 

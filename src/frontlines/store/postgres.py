@@ -62,7 +62,16 @@ _BOX = (
 )
 # use_spheroid false: the sphere of base.EARTH_RADIUS_KM, the same distance as the SQLite haversine.
 _NEAR = "ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(%s, %s), 4326)::geography, %s, false)"
-_TEXT = "d.tsv @@ to_tsquery('simple', %s)"
+_TEXT = "e.doc_id IN (SELECT doc_id FROM documents WHERE tsv @@ to_tsquery('simple', %s))"
+_PROCESSED_SINCE = "e.doc_id IN (SELECT doc_id FROM documents WHERE processed_at >= %s)"
+# ORDER BY per EventFilter.sort: each ends in e.id (storage order) and is an index of migrations_pg/0004.
+# (PostgreSQL puts NULL last in ascending order already.)
+_ORDERS = {
+    "event_date": "e.event_date, e.id",
+    "-event_date": "e.event_date DESC NULLS LAST, e.id",
+    "fatalities": "e.fatalities, e.event_date, e.id",
+    "-fatalities": "e.fatalities DESC NULLS LAST, e.event_date, e.id",
+}
 _DOCUMENT_QUERY = (
     "(tsv @@ websearch_to_tsquery('simple', %s) OR to_tsvector('simple', title) @@ websearch_to_tsquery('simple', %s))"
 )
@@ -112,7 +121,7 @@ def _event_where(filters: EventFilter) -> tuple[str, list[Any]]:
         ("lower(e.event_type) = lower(%s)", filters.event_type),
         ("lower(e.sub_event_type) = lower(%s)", filters.sub_event_type),
         ("e.doc_id = %s", filters.doc_id),
-        ("d.processed_at >= %s", filters.processed_since),
+        (_PROCESSED_SINCE, filters.processed_since),
     )
     for clause, value in simple:
         if value:
@@ -121,6 +130,12 @@ def _event_where(filters: EventFilter) -> tuple[str, list[Any]]:
     if filters.country:
         clauses.append("(lower(e.country) = lower(%s) OR lower(e.country_code) = lower(%s))")
         params += [filters.country, filters.country]
+    if filters.admin1:
+        clauses.append("lower(e.admin1) = lower(%s)")
+        params.append(filters.admin1)
+    if filters.min_fatalities is not None:
+        clauses.append("e.fatalities >= %s")
+        params.append(filters.min_fatalities)
     if filters.actor:
         clauses.append(_ACTOR_MATCH)
         params += [_like(filters.actor), _like(filters.actor)]
@@ -231,14 +246,17 @@ class PostgresStore:
         return bool(self._query("SELECT 1 FROM documents WHERE url = %s LIMIT 1", (url,)))
 
     def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Events matching ``filters``, by event date (undated last), then in the order they were stored."""
+        """Events matching ``filters`` in the order of ``filters.sort`` (see :class:`EventFilter`).
+
+        Two steps, as in SQLite: the page's ids in order, then the JSON of just those rows."""
         filters = filters or EventFilter()
         where, params = _event_where(filters)
-        sql = (
-            "SELECT e.json FROM events e JOIN documents d ON d.doc_id = e.doc_id" + where + " ORDER BY"
-            " e.event_date IS NULL, e.event_date, d.id, e.seq LIMIT %s OFFSET %s"
-        )
-        return [json.loads(row[0]) for row in self._query(sql, [*params, filters.limit, filters.offset])]
+        sql = f"SELECT e.id FROM events e{where} ORDER BY {_ORDERS[filters.sort]} LIMIT %s OFFSET %s"
+        page = [row[0] for row in self._query(sql, [*params, filters.limit, filters.offset])]
+        if not page:
+            return []
+        found = dict(self._query("SELECT id, json FROM events WHERE id = ANY(%s)", (page,)))
+        return [json.loads(found[event_id]) for event_id in page]
 
     def count_events(self) -> int:
         return int(self._query("SELECT count(*) FROM events")[0][0])
