@@ -1,9 +1,11 @@
 """A synthetic store for load tests, and the API latency measure over it.
 
-``python -m frontlines.api.loadgen --db /tmp/load.db --events 100000`` fills a SQLite store with invented
-documents (several events each, seeded, spread over places in a few countries and two years) through the store's
-own ``save``; ``--measure 200`` then times a filtered /api/events query (country + date range + bbox, limit 100)
-through FastAPI's TestClient and over real HTTP on 127.0.0.1, and prints the median and p95 in milliseconds.
+``python -m frontlines.api.loadgen --db /tmp/load.db --events 100000`` fills a store (a SQLite path or a
+``postgresql://`` URL) with invented documents (several events each, seeded, spread over places in a few countries
+and two years) through the store's own ``save``; ``--measure 200`` then times a filtered /api/events query
+(country + date range + bbox, limit 100) through FastAPI's TestClient and over real HTTP on 127.0.0.1, and prints
+the median and p95 in milliseconds; ``--query-set`` times every query of :data:`QUERY_SET` the same way (each run
+count is bounded, and the server only listens on 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from frontlines.model import (
     Span,
     VictimCategory,
 )
-from frontlines.store import SQLiteStore
+from frontlines.store import Store, open_store
 
 # Invented actors by country (ids in the project's style), and region centres (lat, lon) with a spread in degrees.
 ACTORS = {
@@ -60,6 +62,19 @@ class Query:
     """The measured query: events in Sudan in three months of 2024 inside a box, first 100."""
 
     path: str = "/api/events?country=SD&since=2024-01-01&until=2024-03-31&bbox=28,11,32,16&limit=100"
+
+
+# Named API paths timed by --query-set, with how many runs each (scaled by --measure / 200, at least 3).
+QUERY_SET: tuple[tuple[str, str, int], ...] = (
+    ("filtered", Query().path, 200),
+    ("page of 1000", "/api/events?limit=1000", 20),
+    ("offset 50000", "/api/events?limit=100&offset=50000", 20),
+    ("near 50 km", "/api/events?near=30,13.5,50&limit=100", 50),
+    ("text, every document", "/api/events?q=shelled&limit=100", 50),
+    ("text, one place", "/api/events?q=Town%20SD-17&limit=100", 50),
+    ("admin1", "/api/events?country=SD&admin1=region%20sd-3&limit=100", 50),
+    ("min_fatalities, -fatalities", "/api/events?country=ML&min_fatalities=30&sort=-fatalities&limit=100", 50),
+)
 
 
 def _places(rng: random.Random) -> dict[str, list[Place]]:
@@ -137,7 +152,7 @@ def synthetic_document(number: int, rng: random.Random, places: dict[str, list[P
     return doc
 
 
-def fill(store: SQLiteStore, *, events: int, seed: int = 7) -> int:
+def fill(store: Store, *, events: int, seed: int = 7) -> int:
     """Save documents until at least ``events`` events are stored; returns the number of documents saved."""
     rng = random.Random(seed)
     places = _places(rng)
@@ -218,14 +233,24 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=0, help="Fill the store with at least this many events.")
     parser.add_argument("--measure", type=int, default=0, help="Time the query this many times.")
     parser.add_argument("--path", default=Query().path, help="The API path to time.")
+    parser.add_argument("--query-set", action="store_true", help="Time every query of QUERY_SET instead.")
     args = parser.parse_args()
     if args.events:
         began = time.perf_counter()
-        with SQLiteStore(args.db) as store:
+        store = open_store(args.db)
+        try:
             documents = fill(store, events=args.events)
             total = store.count_events()
+        finally:
+            store.close()
         print(f"filled {args.db}: {documents} documents, {total} events in {time.perf_counter() - began:.1f} s")
-    if args.measure:
+    if args.measure and args.query_set:
+        for name, path, runs in QUERY_SET:
+            count = max(3, runs * args.measure // 200)
+            print(f"{name} ({count} runs): {path}")
+            print("  TestClient:", measure_testclient(args.db, count, path))
+            print("  HTTP 127.0.0.1:", measure_http(args.db, count, path))
+    elif args.measure:
         print("query:", args.path)
         print("TestClient:", measure_testclient(args.db, args.measure, args.path))
         print("HTTP 127.0.0.1:", measure_http(args.db, args.measure, args.path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES
 from frontlines.geo.gazetteer import Gazetteer, Match
@@ -24,6 +24,9 @@ BARE_ADM2_PENALTY = 0.7  # "Logan" is the town before Logan County
 FOCUS_WEIGHT = 2.5  # times the candidate country's share of the document's country votes
 ADMIN1_WEIGHT = 1.2  # times the (capped) number of other mentions in the candidate's admin1
 CONTAINMENT_BONUS = 3.0
+PROXIMITY_WEIGHT = 0.8  # per confident other town within NEAR_DEGREES (up to two)
+NEAR_DEGREES = 1.0
+MAX_ANCHORS = 30
 _ADMIN1_SUFFIXES = frozenset(ADMIN1_SUFFIXES)
 _ADMIN2_SUFFIXES = frozenset(ADMIN2_SUFFIXES)
 
@@ -133,46 +136,88 @@ def _container(toponyms: list[Toponym], index: int, text: str) -> Toponym | None
     return nxt if between in (",", "in", ", in", "in the", "of", "near") else None
 
 
-def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """One PlaceMention per resolvable toponym, in text order."""
-    priors = [_priors(t) if t.matches else [] for t in toponyms]
+@dataclass(frozen=True, slots=True)
+class _DocContext:
+    """What the other toponyms of the document say about one toponym's candidates."""
+
+    votes: Votes  # country votes of the other names
+    admin: Votes  # admin1 votes of the other names
+    container: Toponym | None  # "X, Y": Y
+    contained: Toponym | None  # "X, Y" seen from Y: X
+    anchors: tuple[Place, ...] = ()  # confident picks of other names (second pass)
+
+
+def _candidate_score(match: Match, base: float, toponym: Toponym, ctx: _DocContext) -> float:
+    place = match.place
+    total_votes = sum(ctx.votes.values()) or 1.0
+    score = base + FOCUS_WEIGHT * ctx.votes.get(place.country, 0.0) / total_votes
+    score += ADMIN1_WEIGHT * min(ctx.admin.get(f"{place.country}|{place.admin1}", 0.0), 2.0)
+    if ctx.container is not None and _contained_in(place, ctx.container):
+        score += CONTAINMENT_BONUS
+    if ctx.contained is not None and any(_contained_in(m.place, _only(toponym, place)) for m in ctx.contained.matches):
+        score += CONTAINMENT_BONUS  # "Hajin, Deir ez-Zor": the second name is the area holding the first
+    near = sum(1 for a in ctx.anchors if a.geonameid != place.geonameid and _near(a, place))
+    return score + PROXIMITY_WEIGHT * min(near, 2)
+
+
+def _near(a: Place, b: Place) -> bool:
+    return abs(a.lat - b.lat) < NEAR_DEGREES and abs(a.lon - b.lon) < NEAR_DEGREES
+
+
+def _contexts(toponyms: list[Toponym], priors: list[list[float]], text: str) -> list[_DocContext]:
     own_votes = country_votes(toponyms, priors)
     all_votes = _summed(own_votes)
     names = [name_key(t.span.text) for t in toponyms]
     grouped: dict[str, list[Votes]] = defaultdict(list)
     for key, votes in zip(names, own_votes, strict=True):
         grouped[key].append(votes)
-    by_name = {key: _summed(parts) for key, parts in grouped.items()}
+    by_name = {key: _summed(parts) for key, parts in grouped.items()}  # a name does not vouch for itself
     admin_votes = _admin1_votes(toponyms, priors)
     admin_total = _summed(admin_votes)
     out = []
     for i, toponym in enumerate(toponyms):
+        mine = by_name[names[i]]
+        out.append(
+            _DocContext(
+                votes={cc: v - mine.get(cc, 0.0) for cc, v in all_votes.items()},
+                admin={area: v - admin_votes[i].get(area, 0.0) for area, v in admin_total.items()},
+                container=_container(toponyms, i, text),
+                contained=toponyms[i - 1] if i > 0 and _container(toponyms, i - 1, text) is toponym else None,
+            )
+        )
+    return out
+
+
+def _pick(toponym: Toponym, base: list[float], ctx: _DocContext) -> tuple[Place, float]:
+    """The best candidate and the confidence (a logistic of its margin over the runner-up)."""
+    scored = sorted(
+        ((_candidate_score(m, b, toponym, ctx), i) for i, (m, b) in enumerate(zip(toponym.matches, base, strict=True))),
+        reverse=True,
+    )
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+    return toponym.matches[scored[0][1]].place, 1.0 / (1.0 + math.exp(-margin))
+
+
+def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """One PlaceMention per resolvable toponym, in text order: a first pass on priors and document votes, a second
+    that also rewards candidates near the confident picks of other names."""
+    priors = [_priors(t) if t.matches else [] for t in toponyms]
+    contexts = _contexts(toponyms, priors, text)
+    first = [_pick(t, p, c) if t.matches else None for t, p, c in zip(toponyms, priors, contexts, strict=True)]
+    confident = {
+        (name_key(t.span.text), pick[0]) for t, pick in zip(toponyms, first, strict=True) if pick and pick[1] >= 0.85
+    }
+    out = []
+    for toponym, base, ctx in zip(toponyms, priors, contexts, strict=True):
         if toponym.demonym:
             place = gazetteer.country(toponym.demonym)
             if place is not None:
                 out.append(PlaceMention(toponym.span, place, 0.6))
             continue
-        container = _container(toponyms, i, text)
-        contained = toponyms[i - 1] if i > 0 and _container(toponyms, i - 1, text) is toponym else None
-        mine = by_name[names[i]]  # a name does not vouch for itself
-        votes = {cc: v - mine.get(cc, 0.0) for cc, v in all_votes.items()}
-        total_votes = sum(votes.values()) or 1.0
-        scored = []
-        for match, base in zip(toponym.matches, priors[i], strict=True):
-            place = match.place
-            score = base + FOCUS_WEIGHT * votes.get(place.country, 0.0) / total_votes
-            area = f"{place.country}|{place.admin1}"
-            others = admin_total.get(area, 0.0) - admin_votes[i].get(area, 0.0)
-            score += ADMIN1_WEIGHT * min(others, 2.0)
-            if container is not None and _contained_in(place, container):
-                score += CONTAINMENT_BONUS
-            if contained is not None and any(_contained_in(m.place, _only(toponym, place)) for m in contained.matches):
-                score += CONTAINMENT_BONUS  # "Hajin, Deir ez-Zor": the second name is the area holding the first
-            scored.append((score, place))
-        scored.sort(key=lambda sp: -sp[0])
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
-        confidence = 1.0 / (1.0 + math.exp(-margin))
-        out.append(PlaceMention(toponym.span, _with_precision(scored[0][1]), round(confidence, 3)))
+        key = name_key(toponym.span.text)
+        anchors = tuple(p for k, p in confident if k != key and p.feature_class == "P")[:MAX_ANCHORS]
+        place, confidence = _pick(toponym, base, replace(ctx, anchors=anchors))
+        out.append(PlaceMention(toponym.span, _with_precision(place), round(confidence, 3)))
     return out
 
 
