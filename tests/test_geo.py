@@ -190,6 +190,11 @@ def _locate(text: str, gazetteer: InMemoryGazetteer, trigger_word: str | None = 
         ("Gunmen attacked a checkpoint in the outskirts of Hajin.", "attacked", 10, 2),
         ("Shelling hit the Deir ez-Zor countryside.", "Shelling", 8, 2),
         ("Airstrikes hit Deir ez-Zor province.", "Airstrikes", 9, 3),
+        # the area named only to locate a smaller place before it is not the event's place
+        ("Shells hit Hajin town in the eastern countryside of Deir ez-Zor.", "Shells", 10, 1),
+        ("Clashes erupted in Hajin, Deir ez-Zor.", "Clashes", 10, 1),
+        # the object of an attack verb beats a vaguer countryside mention
+        ("Warplanes targeted Hajin and clashes in the countryside of Deir ez-Zor.", "targeted", 10, 1),
     ],
 )
 def test_locate_event_picks_the_event_place(
@@ -198,6 +203,15 @@ def test_locate_event_picks_the_event_place(
     found = _locate(text, gazetteer, trigger)
     assert found is not None
     assert (found.place.geonameid, found.place.precision) == (place, precision)
+
+
+def test_container_pattern_needs_a_locating_phrase() -> None:
+    from frontlines.geo.locate import _CONTAINER_BETWEEN
+
+    for between in (", ", " in ", " town in the southern countryside of ", " village, eastern ", " city in northern "):
+        assert _CONTAINER_BETWEEN.match(between), between
+    for between in (" and ", " to ", " after clashes in ", " from the "):
+        assert not _CONTAINER_BETWEEN.match(between), between
 
 
 @pytest.mark.model
@@ -251,3 +265,34 @@ def test_location_scores() -> None:
         "loc_median_err_km": pytest.approx(0.4),
         "n": 2,
     }
+
+
+# --- resolver scores ---------------------------------------------------------------------------------------------
+
+
+def test_a_town_of_unknown_size_is_not_scored_as_empty() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.recognize import Toponym
+    from frontlines.geo.resolve import prior
+
+    unknown = Place(30, "Ariha", 35.81, 36.61, "SY", "Idlib", "", "P", "PPL", 0)
+    hamlet = Place(31, "Ariha", 10.0, 10.0, "XX", "", "", "P", "PPL", 3)
+    toponym = Toponym(Span(0, 5, "Ariha"), ())
+    assert prior(Match(unknown, "name"), toponym, frozenset()) > prior(Match(hamlet, "name"), toponym, frozenset())
+
+
+def test_a_county_named_elsewhere_in_the_document_favours_its_towns() -> None:
+    from frontlines.geo.gazetteer import Match
+    from frontlines.geo.recognize import Toponym
+    from frontlines.geo.resolve import _candidate_score, _DocContext
+
+    toponym = Toponym(Span(0, 5, "Paris"), (Match(PLACES[0], "name"), Match(PLACES[1], "name")))
+    plain = _DocContext(votes={}, admin={}, container=None, contained=None)
+    named = _DocContext(votes={}, admin={}, container=None, contained=None, names=frozenset({name_key("Lamar County")}))
+    gain_us = _candidate_score(toponym.matches[1], 0.0, toponym, named) - _candidate_score(
+        toponym.matches[1], 0.0, toponym, plain
+    )
+    gain_fr = _candidate_score(toponym.matches[0], 0.0, toponym, named) - _candidate_score(
+        toponym.matches[0], 0.0, toponym, plain
+    )
+    assert gain_us > 0 == gain_fr

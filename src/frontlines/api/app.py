@@ -35,9 +35,9 @@ Filters of /api/events (also /api/incidents, /api/territory, /api/stats/timeline
 inclusive), bbox=minlon,minlat,maxlon,maxlat, near=lon,lat,km, country (name or ISO alpha-2), admin1, event_type,
 sub_event_type, actor (part of a name or id), min_fatalities, q (words of the article text; `word*` is a prefix).
 
-Sorting by fatalities or -event_date, the admin1 and min_fatalities filters, and the aggregates (incidents, actors,
-places, territory, timeline) read at most 20,000 matching events from the store; their answers say `truncated: true`
-when there were more (narrow the filters). /api/export is never truncated.
+Filtering, sorting and paging of /api/events happen in the store. The aggregates (incidents, actors, places,
+territory, timeline) read at most 20,000 matching events; their answers say `truncated: true` when there were more
+(narrow the filters). /api/export is never truncated.
 
 Incidents: the store keeps none yet, so /api/incidents groups reports here: events from different documents with
 the same date, GeoNames place and event type are one incident; any other event is an incident of its own.

@@ -51,6 +51,14 @@ PLACE_OBJECT_VERBS = frozenset(
 SETTLEMENT_NOUNS = frozenset(
     {"village", "town", "city", "district", "province", "governorate", "region", "area", "county", "camp", "suburb"}
 )
+# Nouns of the area around a place that qualify an earlier, smaller one: "X town in the countryside of Y",
+# "X in southern Y countryside", "X, Y province". There Y only locates X: the event is at X.
+CONTAINER_NOUNS = (
+    "countryside", "outskirts", "suburbs", "province", "governorate", "region", "district", "desert", "county",
+    "state", "area", "vicinity", "environs",
+)  # fmt: skip
+# Nouns that may stand between a settlement name and its container: "X town in Y", "X neighborhood of Y".
+PLACE_KIND_NOUNS = ("town", "city", "village", "neighborhood", "neighbourhood", "camp", "area", "district", "farms")
 # Words before a toponym saying the event was close to, not in, the place: precision 2.
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "vicinity", "countryside", "suburbs", "environs"})
 # Words before a toponym that make it an origin, a speaker's location or a reference point, not the event's place.

@@ -10,14 +10,18 @@ from dataclasses import replace
 from frontlines.geo.data import (
     BASED_WORDS,
     BORDER_WORDS,
+    CONTAINER_NOUNS,
     DEMONYMS,
     LOCATIVE_PREPOSITIONS,
     NEAR_CUES,
     NON_EVENT_CUES,
+    PLACE_KIND_NOUNS,
+    PLACE_OBJECT_VERBS,
     SETTLEMENT_NOUNS,
     SPEECH_VERBS,
     SURROUNDINGS_SUFFIXES,
 )
+from frontlines.geo.metrics import haversine_km
 from frontlines.model import Document, PlaceMention, Span
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -34,15 +38,27 @@ _OF_OK = frozenset(
     {*SETTLEMENT_NOUNS, *NEAR_CUES, "north", "south", "east", "west", "northeast", "northwest", "southeast",
      "southwest", "neighborhoods", "neighbourhoods", "neighborhood", "neighbourhood", "centre", "center", "heart"}
 )  # fmt: skip
+_DIRECTION = r"(?:(?:north|south|east|west)(?:ern|east|west|-east|-west|eastern|western)?|central)"
+# What stands between a place and the area named to locate it: "X, Y", "X town in the southern countryside of Y",
+# "X in southern Y", "X, in Y".
+_CONTAINER_BETWEEN = re.compile(
+    rf"^\s*(?:(?:{'|'.join(PLACE_KIND_NOUNS)})\s*)?(?:,\s*(?:in\s+)?|(?:in|at|of|within)\s+)(?:the\s+)?"
+    rf"(?:{_DIRECTION}\s+)?(?:(?:{'|'.join(CONTAINER_NOUNS)})\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _SETTLEMENT_SKIP = frozenset({"the", "of", "city", "town", "village", "western", "eastern", "northern", "southern"})
 
 LOCATIVE_BONUS = 2.0
 SETTLEMENT_BONUS = 1.5
+OBJECT_BONUS = 2.0  # "warplanes targeted X": the object of an attack verb is where it happened
 SPECIFICITY_BONUS = {1: 1.0, 2: 0.5, 3: 0.0}
 DISTANCE_PENALTY_PER_CHAR = 0.005
 # Without a trigger, a headline's first place is its subject: a small penalty per character of offset.
 POSITION_PENALTY_PER_CHAR = 0.004
 NON_EVENT_PENALTY = 3.0
+# A place named only to locate a smaller one before it ("X in the countryside of Y"): the event is at X.
+CONTAINER_PENALTY = 2.0
+CONTAINER_MAX_KM = 150.0
 DATELINE_PENALTY = 5.0
 
 
@@ -83,9 +99,12 @@ def _non_event(doc: Document, mention: PlaceMention, before: list[str]) -> bool:
 def event_score(doc: Document, mention: PlaceMention, sentence: Span, trigger: Span | None) -> float:
     """How likely the mention is the place where the sentence's event happened."""
     before = _words_before(doc.text, mention.span.start, sentence.start)
-    score = SPECIFICITY_BONUS.get(mention.place.precision, 0.0)
+    precision = 2 if mention.place.precision == 1 and is_near(doc, mention, sentence.start) else mention.place.precision
+    score = SPECIFICITY_BONUS.get(precision, 0.0)  # "in X" is more specific than "X countryside"
     if before and before[0] in LOCATIVE_PREPOSITIONS:
         score += LOCATIVE_BONUS
+    elif before and before[0] in PLACE_OBJECT_VERBS:
+        score += OBJECT_BONUS
     elif len(before) > 1 and before[0] == "of" and before[1] in _OF_OK:
         score += SETTLEMENT_BONUS
     if _SURROUNDINGS_AFTER.match(doc.text[mention.span.end : mention.span.end + 20]):
@@ -128,15 +147,36 @@ def _focus(doc: Document, places: list[PlaceMention]) -> PlaceMention | None:
     return max(usable, key=lambda m: (counts[m.place.geonameid], -m.place.precision, -m.span.start))
 
 
+def _locates_other(doc: Document, mention: PlaceMention, earlier: PlaceMention) -> bool:
+    """Whether ``mention`` is the area named to locate ``earlier``: 'earlier town in the countryside of mention'."""
+    if earlier.place.precision > 2 or earlier.place.geonameid == mention.place.geonameid:
+        return False
+    if earlier.place.country != mention.place.country or not _CONTAINER_BETWEEN.match(
+        doc.text[earlier.span.end : mention.span.start]
+    ):
+        return False
+    return haversine_km(earlier.place.lat, earlier.place.lon, mention.place.lat, mention.place.lon) <= CONTAINER_MAX_KM
+
+
+def _containers(doc: Document, inside: list[PlaceMention]) -> set[int]:
+    """Indexes of the mentions that only locate the mention right before them."""
+    return {i for i in range(1, len(inside)) if _locates_other(doc, inside[i], inside[i - 1])}
+
+
 def locate_event(
     doc: Document, places: list[PlaceMention], sentence: Span, trigger: Span | None
 ) -> PlaceMention | None:
     """The place where the event of ``sentence`` (with ``trigger``) happened, with its precision adjusted."""
-    inside = [m for m in places if sentence.contains(m.span)]
+    inside = sorted((m for m in places if sentence.contains(m.span)), key=lambda m: m.span.start)
     if inside:
-        scored = sorted(inside, key=lambda m: -event_score(doc, m, sentence, trigger))
-        if event_score(doc, scored[0], sentence, trigger) > -1.0:
-            return _adjusted(doc, scored[0], sentence.start)
+        containers = _containers(doc, inside)
+        scores = [
+            event_score(doc, m, sentence, trigger) - (CONTAINER_PENALTY if i in containers else 0.0)
+            for i, m in enumerate(inside)
+        ]
+        best = max(range(len(inside)), key=lambda i: (scores[i], -i))
+        if scores[best] > -1.0:
+            return _adjusted(doc, inside[best], sentence.start)
     earlier = [m for m in places if m.span.end <= sentence.start and _usable(doc, m)]
     if earlier:
         return _adjusted(doc, earlier[-1], 0)

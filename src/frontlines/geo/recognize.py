@@ -10,6 +10,7 @@ from typing import Any
 
 from frontlines.geo.data import (
     ARABIC_ARTICLES,
+    CONTAINER_NOUNS,
     DEMONYMS,
     LOCATIVE_PREPOSITIONS,
     PLACE_OBJECT_VERBS,
@@ -37,6 +38,8 @@ _ARTICLE_NAME = re.compile(r"^(?:" + "|".join(ARABIC_ARTICLES) + r")[-‐‑][A-
 # A name with a fused article: "Albukamal", "Alqusayr" (looked up without it when the whole finds nothing).
 _FUSED_ARTICLE_NAME = re.compile(r"^(?:Al|El)(?=[a-z]{4})")
 _AFTER_NOUNS = frozenset({*SETTLEMENT_NOUNS, "neighborhood", "neighbourhood"})
+# "the town of X", "the outskirts of X", "the vicinity of X": a noun before "of" that makes X a place.
+_OF_NOUNS = frozenset({*SETTLEMENT_NOUNS, *CONTAINER_NOUNS})
 _STOP_KEYS = frozenset(name_key(w) for w in STOPLIST)
 
 
@@ -162,7 +165,7 @@ def _has_cue(before: tuple[str, ...]) -> bool:
         return False
     if before[0] in LOCATIVE_PREPOSITIONS or before[0] in PLACE_OBJECT_VERBS:
         return True
-    return before[0] == "of" and len(before) > 1 and before[1] in SETTLEMENT_NOUNS
+    return before[0] == "of" and len(before) > 1 and before[1] in _OF_NOUNS
 
 
 @dataclass(frozen=True, slots=True)

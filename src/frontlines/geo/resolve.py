@@ -24,9 +24,13 @@ BARE_ADM2_PENALTY = 0.7  # "Logan" is the town before Logan County
 FOCUS_WEIGHT = 2.5  # times the candidate country's share of the document's country votes
 ADMIN1_WEIGHT = 1.2  # times the (capped) number of other mentions in the candidate's admin1
 CONTAINMENT_BONUS = 3.0
+ADMIN2_NAMED_BONUS = 1.0  # "Paris ... Henry County": the town whose county the document names elsewhere
 PROXIMITY_WEIGHT = 0.8  # per confident other town within NEAR_DEGREES (up to two)
 NEAR_DEGREES = 1.0
 MAX_ANCHORS = 30
+# cities500 lists towns of unknown size with population 0 (admin seats and places over 500 people): score them as
+# a town of this size rather than as an empty hamlet, so "Ariha" (0) is not outweighed by a 20,000 alternate.
+UNKNOWN_TOWN_POPULATION = 2000
 _ADMIN1_SUFFIXES = frozenset(ADMIN1_SUFFIXES)
 _ADMIN2_SUFFIXES = frozenset(ADMIN2_SUFFIXES)
 
@@ -34,7 +38,8 @@ _ADMIN2_SUFFIXES = frozenset(ADMIN2_SUFFIXES)
 def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[tuple[str, str]]) -> float:
     """Context-free score of one candidate."""
     place = match.place
-    score = POPULATION_WEIGHT * math.log10(place.population + 1) - HOW_PENALTY[match.how]
+    population = place.population or (UNKNOWN_TOWN_POPULATION if place.feature_class == "P" else 0)
+    score = POPULATION_WEIGHT * math.log10(population + 1) - HOW_PENALTY[match.how]
     code = place.feature_code
     if code == "PPLC":
         score += CAPITAL_BONUS
@@ -145,6 +150,7 @@ class _DocContext:
     container: Toponym | None  # "X, Y": Y
     contained: Toponym | None  # "X, Y" seen from Y: X
     anchors: tuple[Place, ...] = ()  # confident picks of other names (second pass)
+    names: frozenset[str] = frozenset()  # name keys of every toponym of the document
 
 
 def _candidate_score(match: Match, base: float, toponym: Toponym, ctx: _DocContext) -> float:
@@ -156,6 +162,8 @@ def _candidate_score(match: Match, base: float, toponym: Toponym, ctx: _DocConte
         score += CONTAINMENT_BONUS
     if ctx.contained is not None and any(_contained_in(m.place, _only(toponym, place)) for m in ctx.contained.matches):
         score += CONTAINMENT_BONUS  # "Hajin, Deir ez-Zor": the second name is the area holding the first
+    if place.feature_class == "P" and place.admin2 and name_key(place.admin2) in ctx.names:
+        score += ADMIN2_NAMED_BONUS
     near = sum(1 for a in ctx.anchors if a.geonameid != place.geonameid and _near(a, place))
     return score + PROXIMITY_WEIGHT * min(near, 2)
 
@@ -174,6 +182,7 @@ def _contexts(toponyms: list[Toponym], priors: list[list[float]], text: str) -> 
     by_name = {key: _summed(parts) for key, parts in grouped.items()}  # a name does not vouch for itself
     admin_votes = _admin1_votes(toponyms, priors)
     admin_total = _summed(admin_votes)
+    doc_names = frozenset(names)
     out = []
     for i, toponym in enumerate(toponyms):
         mine = by_name[names[i]]
@@ -183,6 +192,7 @@ def _contexts(toponyms: list[Toponym], priors: list[list[float]], text: str) -> 
                 admin={area: v - admin_votes[i].get(area, 0.0) for area, v in admin_total.items()},
                 container=_container(toponyms, i, text),
                 contained=toponyms[i - 1] if i > 0 and _container(toponyms, i - 1, text) is toponym else None,
+                names=doc_names,
             )
         )
     return out
