@@ -38,7 +38,7 @@ def test_scores_only_families_whose_keys_occur_and_writes_report_and_misses(tmp_
     )
     report, errors = tmp_path / "r.json", tmp_path / "e.jsonl"
     figures = run_eval(str(gold), str(report), str(errors), progress=False, pipeline=PIPELINE, families=(FAMILY,))
-    assert figures == {"n": 3.0, "tone_acc": 0.5, "tone_n": 2}
+    assert figures == {"n": 3.0, "tone_acc": 0.5, "tone_n": 2}  # the family reports its own count as tone_n
     assert json.loads(report.read_text()) == figures
     (miss,) = [json.loads(line) for line in errors.read_text().splitlines()]
     assert miss["id"] == "b" and miss["gold"] == {"tone": "LOUD"} and miss["predicted"] == "calm"

@@ -40,11 +40,15 @@ class DuplicateFinder:
     def from_rows(cls, rows: Iterable[tuple[str, str, Fingerprint | None]]) -> DuplicateFinder:
         """Rebuild from stored (doc_id, origin_doc_id, fingerprint) rows, in the order they were stored."""
         finder = cls()
-        for doc_id, origin, fp in rows:
-            finder._origin[doc_id] = origin
-            if fp is not None:
-                finder.index.add(doc_id, fp)
+        finder.load(rows)
         return finder
+
+    def load(self, rows: Iterable[tuple[str, str, Fingerprint | None]]) -> None:
+        """Add stored (doc_id, origin_doc_id, fingerprint) rows, in the order they were stored (another run's)."""
+        for doc_id, origin, fp in rows:
+            self._origin[doc_id] = origin
+            if fp is not None and doc_id not in self.index:
+                self.index.add(doc_id, fp)
 
     def rows(self) -> Iterator[tuple[str, str, Fingerprint | None]]:
         """(doc_id, origin_doc_id, fingerprint) for every document seen: what a store keeps."""

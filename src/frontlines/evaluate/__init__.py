@@ -39,12 +39,17 @@ def run_eval(
     for family in families:
         items = [(record["gold"], family.predict(doc)) for record, doc in processed if family.applies(record["gold"])]
         if items:
-            figures.update(family.score(items))
+            figures.update(_named_counts(family, family.score(items)))
     if report:
         Path(report).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if errors:
         write_misses(Path(errors), processed, families)
     return figures
+
+
+def _named_counts(family: Family, scores: dict[str, float]) -> dict[str, float]:
+    """A family's bare ``n`` (items behind its figures) becomes ``<family>_n``; the report's ``n`` counts documents."""
+    return {(f"{family.name}_n" if key == "n" else key): value for key, value in scores.items()}
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:

@@ -59,6 +59,12 @@ CONTAINER_NOUNS = (
 )  # fmt: skip
 # Nouns that may stand between a settlement name and its container: "X town in Y", "X neighborhood of Y".
 PLACE_KIND_NOUNS = ("town", "city", "village", "neighborhood", "neighbourhood", "camp", "area", "district", "farms")
+# Local institutions named after their town: "Grovetown police", "the Oakdale Fire Department", "Canaan Board of
+# Finance". A gazetteer name right before one is a place even where spaCy saw only an organization.
+INSTITUTION_NOUNS = frozenset(
+    {"police", "fire", "sheriff", "sheriff's", "sheriff’s", "board", "council", "school", "schools", "officers",
+     "library", "township", "borough", "mayor", "selectmen", "aldermen", "firefighters", "deputies"}
+)  # fmt: skip
 # Words before a toponym saying the event was close to, not in, the place: precision 2.
 NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "vicinity", "countryside", "suburbs", "environs"})
 # Words before a toponym that make it an origin, a speaker's location or a reference point, not the event's place.

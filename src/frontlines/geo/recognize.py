@@ -11,6 +11,7 @@ from typing import Any
 from frontlines.geo.data import (
     ARABIC_ARTICLES,
     CONTAINER_NOUNS,
+    INSTITUTION_NOUNS,
     DEMONYMS,
     LOCATIVE_PREPOSITIONS,
     PLACE_OBJECT_VERBS,
@@ -25,6 +26,8 @@ from frontlines.model import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 5
+# Whether "X police", "X Fire Department" makes X a place (see data.INSTITUTION_NOUNS).
+INSTITUTION_CUE = True
 # A match spaCy did not label as a place must name a town at least this big, or carry a locative cue.
 MIN_POPULATION_UNCUED = 30_000
 # A name spaCy took for a person ("Alexandria woman charged") counts when it alone is the entity and names a city.
@@ -180,6 +183,7 @@ class _Context:
     suffix: str
     comma_after: bool
     settlement_after: bool
+    institution_after: bool  # "Grovetown police", "Oakdale Fire Department"
     place_names: frozenset[str]  # names spaCy labelled as places somewhere in the document
 
 
@@ -214,7 +218,7 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
             or named_region
             or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
         )
-    return cue or biggest >= MIN_POPULATION_UNCUED
+    return cue or (INSTITUTION_CUE and ctx.institution_after) or biggest >= MIN_POPULATION_UNCUED
 
 
 def _demonym(text: str) -> str:
@@ -277,6 +281,7 @@ def _longest_match(
             suffix=_suffix_after(toks, j),
             comma_after=j + 1 < len(toks) and toks.text[j] == "," and toks.is_name[j + 1],
             settlement_after=_settlement_after(toks, j),
+            institution_after=j < len(toks) and toks.lower[j] in INSTITUTION_NOUNS,
             place_names=place_names,
         )
         if _accept(name, matches, ctx):
