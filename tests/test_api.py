@@ -160,7 +160,11 @@ def test_unknown_event_is_404(client: TestClient) -> None:
 def test_incidents_group_reports_of_one_clash(client: TestClient) -> None:
     body = client.get("/api/incidents").json()
     assert [i["reports"] for i in body["items"]] == [2, 1, 1, 1]
-    assert body["items"][0]["grouped_by"] == "date+place+event_type"
+    first = body["items"][0]
+    assert first["grouped_by"] == "merged reports" and first["sources_count"] == 2
+    assert (first["fatalities_low"], first["fatalities_best"], first["fatalities_high"]) == (12, 12, 14)
+    assert {f["source"] for f in first["fatalities"]["figures"]} == {"news.example", "other.example"}
+    assert first["first_report"] <= first["last_report"] and first["location"] == "Kadugli"
     assert body["items"][-1]["grouped_by"] == "single event"
     assert "grouped" in body["note"]
     assert [i["reports"] for i in client.get("/api/incidents?country=ML").json()["items"]] == [1]

@@ -326,6 +326,21 @@ def test_copy_published_first_is_still_one_report_and_one_source():
     assert {r.event_id: r.duplicate for r in inc.reports} == {"orig": False, "copy": True}
 
 
+def test_copy_published_the_same_day_takes_the_original_source():
+    # The copy's doc id sorts first; the original (stored first) still leads its cluster on the same day.
+    text = " ".join(f"sentence {i} about the raid on the town and the soldiers who died there" for i in range(12))
+    original, copy = _event("orig"), _event("copy")
+    merger = IncidentMerger(InMemoryIncidentRepository())
+    day = date(2024, 3, 5)
+    merger.add(original, DocMeta("doc-z-orig", url="https://wire.com/x", published=day, fingerprint=fingerprint(text)))
+    merger.add(copy, DocMeta("doc-a-copy", url="https://reprint.com/x", published=day, fingerprint=fingerprint(text)))
+    (inc,) = merger.incidents()
+    assert {r.event_id: (r.duplicate, r.source) for r in inc.reports} == {
+        "orig": (False, "wire.com"),
+        "copy": (True, "wire.com"),
+    }
+
+
 def test_add_document_uses_document_metadata():
     from frontlines.model import Document
 

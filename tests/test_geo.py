@@ -296,3 +296,13 @@ def test_a_county_named_elsewhere_in_the_document_favours_its_towns() -> None:
         toponym.matches[0], 0.0, toponym, plain
     )
     assert gain_us > 0 == gain_fr
+
+
+def test_index_stores_one_entry_bare_and_several_as_a_tuple() -> None:
+    from frontlines.geo.gazetteer import build_index
+
+    exact, loose = build_index([(0, "Hajin", False), (1, "Paris", False), (2, "Paris", False), (2, "Lutetia", True)])
+    assert exact[name_key("Hajin")] == 0 << 1
+    assert exact[name_key("Paris")] == (1 << 1, 2 << 1)
+    assert exact[name_key("Lutetia")] == 2 << 1 | 1
+    assert isinstance(loose[loose_key("Paris")], tuple)

@@ -19,7 +19,8 @@ pytestmark = [pytest.mark.gold, pytest.mark.model, pytest.mark.slow]
 
 
 def sample(path: Path, size: int | None, out: Path) -> Path:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # split("\n"), not splitlines(): a JSON string may hold U+2028 or other characters splitlines() breaks on
+    lines = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
     if size and size < len(lines):
         step = len(lines) / size
         lines = [lines[int(i * step)] for i in range(size)]

@@ -67,6 +67,9 @@ class Backend:
 _EMPTY = "; ".join(
     f"DELETE FROM {table}"
     for table in (
+        "incident_events",
+        "incidents",
+        "doc_fingerprints",
         "event_actors",
         "evidence",
         "events",

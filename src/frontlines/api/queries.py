@@ -4,9 +4,9 @@ The store filters (date/country/admin1/type/actor/min_fatalities/bbox/near/text)
 either way) and pages event lists itself, from its indexes: a page reads only its own rows. The aggregates (actors,
 places, territory, timeline, incidents) are computed here over the store's filtered records, at most
 :data:`SCAN_LIMIT` of them (the answer then says ``truncated``: narrow the filters): that is the one place the cap
-is still needed, as they hold every matching record in memory. Exports are never truncated. Incidents: the store
-keeps none yet, so reports are grouped here (:func:`incident_key`): events from different documents with the same
-date, GeoNames place and event type form one incident; every other event is an incident of its own.
+is still needed, as they hold every matching record in memory. Exports are never truncated. Incidents come from the
+store (merged by :mod:`frontlines.dedup` as documents are saved, summaries cached in its ``incidents`` table): the
+page lists the incidents holding the matching events; an event not merged is an incident of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 from frontlines.api.params import EventQuery
 from frontlines.export import iter_events
-from frontlines.store.base import EventFilter, Store
+from frontlines.store.base import Store
 
 Record = dict[str, Any]
 
@@ -65,67 +65,119 @@ def events_page(store: Store, query: EventQuery) -> Record:
     }
 
 
-def incident_key(record: Record) -> tuple[str, ...]:
-    """Events sharing this key are reports of one incident: same day, GeoNames place and event type."""
-    if record.get("event_date") and record.get("geonameid") is not None and record.get("event_type"):
-        return ("place", str(record["event_date"]), str(record["geonameid"]), str(record["event_type"]))
-    return ("event", str(record["event_id"]))
+def _incidents(store: Store) -> Any:
+    """The store's incidents (:class:`~frontlines.store.incidents.StoreIncidents`), None for a store without."""
+    getter = getattr(store, "incidents", None)
+    return getter() if callable(getter) else None
 
 
-def _incident_id(key: tuple[str, ...]) -> str:
-    return ":".join(key[1:])
-
-
-def incident_of(store: Store, record: Record) -> Record:
-    """The incident an event belongs to: its id and the summaries of every report in it (this one included)."""
-    key = incident_key(record)
-    if key[0] == "event":
-        members = [record]
-    else:
-        same = EventFilter(since=record["event_date"], until=record["event_date"], event_type=record["event_type"])
-        members = [r for r in iter_events(store, same) if incident_key(r) == key]
-    return incident_record(key, members)
-
-
-def incident_record(key: tuple[str, ...], members: list[Record]) -> Record:
-    deaths = [m["fatalities"] for m in members if m.get("fatalities") is not None]
-    first = members[0]
+def single_event_incident(record: Record) -> Record:
+    """An event not (yet) merged into a stored incident, shown as an incident of one report."""
+    deaths = record.get("fatalities")
     return {
-        "incident_id": _incident_id(key),
-        "grouped_by": "date+place+event_type" if key[0] == "place" else "single event",
-        "event_date": first.get("event_date"),
-        "event_type": first.get("event_type"),
-        "location": first.get("location"),
-        "country": first.get("country"),
-        "latitude": first.get("latitude"),
-        "longitude": first.get("longitude"),
-        "reports": len(members),
-        "documents": len({m["doc_id"] for m in members}),
-        "fatalities_low": min(deaths) if deaths else None,
-        "fatalities_high": max(deaths) if deaths else None,
-        "events": [
-            {k: m.get(k) for k in ("event_id", "doc_id", "external_id", "source", "fatalities", "notes")}
-            for m in members
-        ],
+        "incident_id": "event:" + str(record["event_id"]),
+        "grouped_by": "single event",
+        "event_date": record.get("event_date"),
+        "date_start": record.get("event_date"),
+        "date_end": record.get("event_date_end") or record.get("event_date"),
+        "event_type": record.get("event_type"),
+        "sub_event_type": record.get("sub_event_type"),
+        "location": record.get("location"),
+        "country": record.get("country"),
+        "latitude": record.get("latitude"),
+        "longitude": record.get("longitude"),
+        "reports": 1,
+        "documents": 1,
+        "sources_count": 1,
+        "first_report": None,
+        "last_report": None,
+        "actors": [],
+        "fatalities_low": deaths,
+        "fatalities_best": deaths,
+        "fatalities_high": deaths,
+        "fatalities": None,
+        "events": [{k: record.get(k) for k in ("event_id", "doc_id", "external_id", "source", "fatalities", "notes")}],
     }
 
 
+def _report_events(summary: Record) -> list[Record]:
+    """The incident's reports as the event summaries the web page lists (fatalities: the report's own figure)."""
+    figures = (summary.get("fatalities") or {}).get("figures") or []
+    killed = {f["doc_id"]: f["best"] for f in figures}
+    return [
+        {
+            "event_id": r["event_id"],
+            "doc_id": r["doc_id"],
+            "external_id": r["external_id"],
+            "source": r["source"],
+            "url": r["url"],
+            "published": r["published"],
+            "duplicate": r["duplicate"],
+            "fatalities": killed.get(r["doc_id"]),
+            "notes": None,
+        }
+        for r in summary["reports"]
+    ]
+
+
+def stored_incident(summary: Record) -> Record:
+    """A stored incident summary (:meth:`frontlines.dedup.Incident.to_dict`) plus the flat fields of the list."""
+    place = summary.get("location") or {}
+    fatalities = summary.get("fatalities") or {}
+    return {
+        **summary,
+        "grouped_by": "merged reports" if summary["reports_count"] > 1 else "single event",
+        "event_date": summary.get("date_start"),
+        "location": place.get("name"),
+        "place": place or None,
+        "geonameid": place.get("geonameid"),
+        "country": place.get("country"),
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "reports": summary["reports_count"],
+        "documents": len({r["doc_id"] for r in summary["reports"]}),
+        "fatalities_low": fatalities.get("low"),
+        "fatalities_best": fatalities.get("best"),
+        "fatalities_high": fatalities.get("high"),
+        "fatalities": fatalities or None,
+        "report_details": summary["reports"],
+        "events": _report_events(summary),
+    }
+
+
+def incident_of(store: Store, record: Record) -> Record:
+    """The stored incident an event belongs to (every report in it, this one included); an incident of its own
+    when the event is not merged."""
+    incidents = _incidents(store)
+    if incidents is not None:
+        found = incidents.incident_ids_of([record["event_id"]])
+        summaries = incidents.summaries(list(found.values()))
+        if summaries:
+            return stored_incident(summaries[0])
+    return single_event_incident(record)
+
+
 def incidents_page(store: Store, query: EventQuery) -> Record:
-    """Incidents of the matching events, in order of their first report, paged like events."""
-    groups: dict[tuple[str, ...], list[Record]] = {}
+    """Incidents holding the matching events, in order of their first matching event, paged like events."""
     records, truncated = scanned(store, query)
+    incidents = _incidents(store)
+    owner = incidents.incident_ids_of([r["event_id"] for r in records]) if incidents is not None else {}
+    keys: dict[str, Record] = {}
     for record in records:
-        groups.setdefault(incident_key(record), []).append(record)
-    keys = list(groups)[query.offset : query.offset + query.limit + 1]
-    items = [incident_record(key, groups[key]) for key in keys[: query.limit]]
+        keys.setdefault(owner.get(record["event_id"]) or "event:" + str(record["event_id"]), record)
+    page = list(keys)[query.offset : query.offset + query.limit + 1]
+    shown = page[: query.limit]
+    summaries = {s["incident_id"]: s for s in incidents.summaries(shown)} if incidents is not None else {}
+    items = [stored_incident(summaries[k]) if k in summaries else single_event_incident(keys[k]) for k in shown]
     return {
         "items": items,
         "count": len(items),
         "limit": query.limit,
         "offset": query.offset,
-        "next_offset": query.offset + query.limit if len(keys) > query.limit else None,
+        "next_offset": query.offset + query.limit if len(page) > query.limit else None,
         "truncated": truncated,
-        "note": "The store keeps no incidents yet: reports are grouped by date, GeoNames place and event type.",
+        "note": "Reports grouped into incidents by frontlines.dedup as documents are stored (one incident, many "
+        "reports); an event not merged is an incident of its own.",
     }
 
 

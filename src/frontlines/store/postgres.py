@@ -9,6 +9,7 @@ return False. Shared rows (actors, places) are written in key order, so concurre
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from typing import Any
 
@@ -17,6 +18,7 @@ from frontlines.model import Actor, Document, Event
 from frontlines.serialize import document_to_dict, event_to_dict
 from frontlines.store import rows
 from frontlines.store.base import DocumentFilter, EventFilter, bbox_parts, text_terms
+from frontlines.store.incidents import INSERT_FINGERPRINT, INSERT_PENDING, PostgresDb, StoreIncidents, pending_rows
 from frontlines.store.migrate_pg import migrate
 from frontlines.store.sqlite import utc_now
 
@@ -30,6 +32,8 @@ def _insert(table: str, columns: str, conflict: str = "") -> str:
     count = columns.count(",") + 1
     return f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * count)}){conflict}"
 
+
+log = logging.getLogger(__name__)
 
 _INSERT_DOCUMENT = _insert(
     "documents",
@@ -181,6 +185,7 @@ class PostgresStore:
             raise ConfigError('PostgreSQL support needs psycopg 3: pip install "psycopg[binary]"')
         self.url = url
         self._lock = threading.RLock()
+        self._incidents: StoreIncidents | None = None
         try:
             self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
@@ -202,6 +207,7 @@ class PostgresStore:
         record = document_to_dict(doc)
         unique = rows.unique_events(doc)
         events = [(event, event_to_dict(event, doc)) for event in unique]
+        fp_row, pending = pending_rows(doc, unique)
         try:
             with self._lock, self._conn.transaction(), self._conn.cursor() as cur:
                 cur.execute(_INSERT_DOCUMENT, rows.document_row(record, utc_now()))
@@ -210,11 +216,37 @@ class PostgresStore:
                 with self._conn.pipeline():  # the rest without waiting for each answer: one round trip
                     self._insert_document(cur, doc, unique)
                     self._insert_events(cur, events)
+                    if fp_row is not None:
+                        cur.execute(INSERT_FINGERPRINT.replace("?", "%s"), fp_row)
+                        cur.executemany(INSERT_PENDING.replace("?", "%s"), pending)
+                if fp_row is not None:
+                    self._merge_incidents()
         except _AlreadyStored:
             return False
         except psycopg.Error as exc:
             raise StoreError(f"cannot store document {record['doc_id']}: {_one_line(exc)}") from exc
         return True
+
+    def incidents(self) -> StoreIncidents:
+        """The store's incidents (merging and summaries), one object per connection."""
+        if self._incidents is None:
+            self._incidents = StoreIncidents(PostgresDb(self._conn, self._lock))
+        return self._incidents
+
+    def merge_pending(self) -> int:
+        """Merge events a failed or interrupted merge left pending, in a transaction of their own."""
+        with self._lock, self._conn.transaction():
+            return self.incidents().merge_pending()
+
+    def _merge_incidents(self) -> None:
+        """Merge the pending events inside the document's transaction (under the advisory merge lock); a failure
+        leaves them pending, never the document unstored (the next save retries)."""
+        incidents = self.incidents()
+        try:
+            with incidents.db.savepoint():
+                incidents.merge_pending()
+        except Exception as exc:  # one bad merge never stops a batch
+            log.warning("incident merging failed, events left pending: %s: %s", type(exc).__name__, exc, exc_info=True)
 
     def _insert_document(self, cur: psycopg.Cursor, doc: Document, events: list[Event]) -> None:
         """The document's rows besides its events; shared rows first, in key order."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,10 @@ from frontlines.store.base import (
     near_box,
     text_terms,
 )
+from frontlines.store.incidents import INSERT_FINGERPRINT, INSERT_PENDING, SQLiteDb, StoreIncidents, pending_rows
 from frontlines.store.migrate import migrate
+
+log = logging.getLogger(__name__)
 
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (doc_id, external_id, url, source_path, title, published, language, text,"
@@ -239,6 +243,7 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path = "frontlines.db") -> None:
         self.path = str(path)
+        self._incidents: StoreIncidents | None = None
         if self.path != ":memory:" and not Path(self.path).resolve().parent.is_dir():
             raise StoreError(f"cannot open database {self.path}: its folder does not exist")
         try:
@@ -283,7 +288,9 @@ class SQLiteStore:
     def save(self, doc: Document) -> bool:
         """Write the whole document (events, places, quotes, claims) in one transaction; False if already stored."""
         record = document_to_dict(doc)
-        events = [(event, event_to_dict(event, doc)) for event in rows.unique_events(doc)]
+        unique = rows.unique_events(doc)
+        events = [(event, event_to_dict(event, doc)) for event in unique]
+        fp_row, pending = pending_rows(doc, unique)
         try:
             with self._transaction() as conn:
                 if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (record["doc_id"],)).fetchone():
@@ -291,9 +298,34 @@ class SQLiteStore:
                 self._insert_document(conn, doc, record)
                 for seq, (event, event_record) in enumerate(events):
                     self._insert_event(conn, event, event_record, seq)
+                if fp_row is not None:
+                    conn.execute(INSERT_FINGERPRINT, fp_row)
+                    conn.executemany(INSERT_PENDING, pending)
+                    self._merge_incidents()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document {record['doc_id']}: {exc}") from exc
         return True
+
+    def incidents(self) -> StoreIncidents:
+        """The store's incidents (merging and summaries), one object per connection."""
+        if self._incidents is None:
+            self._incidents = StoreIncidents(SQLiteDb(self._conn))
+        return self._incidents
+
+    def merge_pending(self) -> int:
+        """Merge events a failed or interrupted merge left pending, in a transaction of their own."""
+        with self._transaction():
+            return self.incidents().merge_pending()
+
+    def _merge_incidents(self) -> None:
+        """Merge the pending events inside the document's transaction; a failure leaves them pending, never the
+        document unstored (the next save retries)."""
+        incidents = self.incidents()
+        try:
+            with incidents.db.savepoint():
+                incidents.merge_pending()
+        except Exception as exc:  # one bad merge never stops a batch
+            log.warning("incident merging failed, events left pending: %s: %s", type(exc).__name__, exc, exc_info=True)
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document, record: dict[str, Any]) -> None:
         cursor = conn.execute(_INSERT_DOCUMENT, rows.document_row(record, utc_now()))
