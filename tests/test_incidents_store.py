@@ -10,8 +10,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+
+import test_store
 from fixtures_api import second_report
 from fixtures_store import clash_document
+from frontlines.dedup import IncidentMerger, IncidentRepository, pairwise_scores
+from frontlines.model import Document
+from frontlines.store.incidents import StoreIncidentRepository, StoreIncidents
+from pg_cluster import pg_server  # noqa: F401  (the session fixture)
 from test_dedup_merge import (
     CORPUS,
     HELDOUT,
@@ -21,12 +27,11 @@ from test_dedup_merge import (
     load_corpus,
     merge_rows,
 )
-from test_store import _EMPTY, Backend, backend, store  # noqa: F401  (fixtures)
+from test_store import Backend
 
-from frontlines.dedup import IncidentMerger, IncidentRepository, pairwise_scores
-from frontlines.model import Document
-from frontlines.store.incidents import StoreIncidentRepository, StoreIncidents
-from pg_cluster import pg_server  # noqa: F401  (the session fixture)
+# The backends and stores of tests/test_store.py (SQLite file, PostgreSQL schema emptied per test).
+backend = test_store.backend
+store = test_store.store
 
 
 def _reports(store: Any) -> list[int]:

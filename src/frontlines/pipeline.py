@@ -48,7 +48,6 @@ class Pipeline:
             raise PipelineError(f"no stage named {last!r}; stages are {', '.join(names)}")
         return Pipeline(self.stages[: names.index(last) + 1])
 
-
     def without(self, name: str) -> Pipeline:
         """The pipeline less one stage (a gate, for a measurement that must see every document)."""
         return Pipeline([stage for stage in self.stages if stage.name != name])

@@ -39,8 +39,8 @@ Filtering, sorting and paging of /api/events happen in the store. The aggregates
 territory, timeline) read at most 20,000 matching events; their answers say `truncated: true` when there were more
 (narrow the filters). /api/export is never truncated.
 
-Incidents: the store keeps none yet, so /api/incidents groups reports here: events from different documents with
-the same date, GeoNames place and event type are one incident; any other event is an incident of its own.
+Incidents are merged by frontlines.dedup as documents are stored (near-duplicate copies flagged, fatalities
+low/best/high across sources); an event not yet merged is an incident of its own.
 """
 
 

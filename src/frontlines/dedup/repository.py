@@ -1,7 +1,8 @@
 """What incident merging needs from storage, as a protocol, and an in-memory implementation.
 
-A store backs :class:`IncidentRepository` with two tables (see the dedup report / ``store`` migrations): incidents
-and their member events (with the columns :class:`Window` filters on: the effective date range and the point).
+A store backs :class:`IncidentRepository` with its tables ``incidents`` and ``incident_events`` (the member events,
+with the columns :class:`Window` filters on: the effective date range and the point):
+:class:`frontlines.store.incidents.StoreIncidentRepository`.
 """
 
 from __future__ import annotations

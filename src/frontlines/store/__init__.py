@@ -3,6 +3,8 @@
 - ``open_store("frontlines.db")`` (or ``":memory:"``) opens and migrates a SQLite store;
   ``open_store("postgresql://user@host/db")`` a PostgreSQL + PostGIS one (needs psycopg 3).
 - ``store.save(doc)`` writes a whole document or nothing, and returns False when it was stored before.
+- ``save`` also merges the document's events into incidents (one incident, many reports: :mod:`frontlines.dedup`)
+  in the same transaction; ``store.incidents()`` reads them (:mod:`frontlines.store.incidents`);
 - ``store.list_events(EventFilter(country="Sudan", since="2024-01-01", limit=50))`` reads events back as dicts;
   ``EventFilter(bbox=(lon1, lat1, lon2, lat2))``, ``near=(lon, lat, km)`` and ``text="words"`` search by place/words.
 """

@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from frontlines.errors import ConfigError
 from frontlines.model import Document
+
+if TYPE_CHECKING:
+    from frontlines.store.incidents import StoreIncidents
 
 # The event orders a store offers (EventFilter.sort).
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities")
@@ -170,5 +173,13 @@ class Store(Protocol):
     def discard_counts(self) -> dict[str, int]: ...
 
     def count_events(self) -> int: ...
+
+    def incidents(self) -> StoreIncidents:
+        """The incidents merged from the stored events (``save`` merges each document's events as it stores it)."""
+        ...
+
+    def merge_pending(self) -> int:
+        """Merge events a failed merge left pending; how many were merged."""
+        ...
 
     def close(self) -> None: ...

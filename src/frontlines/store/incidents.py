@@ -27,7 +27,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from frontlines.dedup.fingerprint import Fingerprint, fingerprint
+from frontlines.dedup.fingerprint import Fingerprint
 from frontlines.dedup.incident import DocMeta, Member, summarize
 from frontlines.dedup.match import effective_date
 from frontlines.dedup.merger import DuplicateFinder, IncidentMerger
@@ -160,8 +160,8 @@ def pending_rows(doc: Document, events: Sequence[Event]) -> tuple[Row | None, li
     """The document's fingerprint row and one pending row per event (none for a document without events)."""
     if not events or doc.discard is not None:
         return None, []
-    fp = fingerprint(doc.text) if doc.text else None
-    meta = DocMeta.from_document(doc)
+    meta = DocMeta.from_document(doc)  # computes the text's fingerprint
+    fp = meta.fingerprint
     fp_row = (doc.doc_id, fp.to_bytes() if fp is not None else None, fp.shingles if fp is not None else 0, utc_now())
     return fp_row, [_member_columns(event, meta, seq) for seq, event in enumerate(events)]
 
