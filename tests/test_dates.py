@@ -291,3 +291,20 @@ def test_every_relative_phrase_has_an_anchor_word() -> None:
     ]
     for phrase in phrases:
         assert set(phrase.lower().split()) & lexicon.RELATIVE_ANCHORS, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("MOGADISHU, March 14 - A strike hit the town on Sunday.", True),
+        ("KABUL (Reuters) Aug 3 — Gunmen attacked a post.", True),
+        ("April 8 – Fighting resumed near the town on Monday.", True),
+        ("Fighting resumed on April 8 - the army said.", False),
+        ("The attack on March 14 killed five people.", False),
+    ],
+)
+def test_datelines_are_report_dates_not_event_dates(text, dateline):
+    from frontlines.dates.find import date_hits, is_dateline
+
+    first = date_hits(text, date(2024, 4, 9))[0]
+    assert is_dateline(text, first.span) is dateline

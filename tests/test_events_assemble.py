@@ -109,3 +109,23 @@ def test_events_under_speculation_or_prediction_are_not_facts_but_hearsay_is():
     attacked = Span.of(text, text.index("attacked"), text.index("attacked") + 8)
     assert not is_factual(doc, strikes, doc.claims[0].span)
     assert is_factual(doc, attacked, doc.claims[1].span)
+
+
+def report(text, count, kind=CasualtyKind.KILLED, category=None):
+    from frontlines.model import VictimCategory
+
+    where = span(text)
+    return CasualtyReport(kind, Count(count, count, count, where), category or VictimCategory.UNKNOWN, span=where)
+
+
+def test_a_headline_toll_repeated_in_the_body_counts_once_and_subcounts_are_marked():
+    from frontlines.events.assemble import mark_subcounts, without_repeats
+    from frontlines.model import VictimCategory
+
+    headline = report("Rebels of the Northern Front", 14)
+    body = report("Air strikes hit Karama.", 14)
+    whole = report("Clashes went on.", 12)
+    part = report("Clashes", 3, category=VictimCategory.CIVILIANS)
+    kept = without_repeats(mark_subcounts([headline, body, whole, part]))
+    assert [r.count.best for r in kept] == [14, 12, 3]
+    assert [r.subcount for r in kept] == [False, False, True]

@@ -228,6 +228,7 @@ class CasualtyReport:
     category: VictimCategory = VictimCategory.UNKNOWN
     actor: Actor | None = None  # whose people, when the text says
     span: Span | None = None  # the whole evidence clause
+    subcount: bool = False  # a part of another report's count ("12 killed, including 3 children"): not added again
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,11 @@ class Casualties:
     reports: tuple[CasualtyReport, ...] = ()
 
     def total(self, kind: CasualtyKind = CasualtyKind.KILLED, category: VictimCategory | None = None) -> Count | None:
-        picked = [r.count for r in self.reports if r.kind == kind and (category is None or r.category == category)]
+        picked = [
+            r.count
+            for r in self.reports
+            if r.kind == kind and (category is None or r.category == category) and not (r.subcount and category is None)
+        ]
         if not picked:
             return None
         return Count(

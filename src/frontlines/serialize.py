@@ -144,13 +144,19 @@ def _sum(counts: list[Count]) -> tuple[int, int, int] | None:
 def _deaths(event: Event) -> dict[str, Any]:
     """UCDP-style deaths per side plus ACLED fatalities; all null when the text states no deaths."""
     killed = [r for r in event.casualties.reports if r.kind == CasualtyKind.KILLED]
-    totals = _sum([r.count for r in killed])
+    totals = _sum([r.count for r in killed if not r.subcount])
     if totals is None:
         keys = ("fatalities", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high")
         return dict.fromkeys(keys)
     by_side = {side: 0 for side in Side}
     for report in killed:
-        by_side[side_of(report, event)] += report.count.best
+        if not report.subcount:
+            by_side[side_of(report, event)] += report.count.best
+    for report in killed:  # "14 killed, including nine soldiers": nine of the unattributed 14 move to their side
+        side = side_of(report, event)
+        if report.subcount and side != Side.UNKNOWN and by_side[Side.UNKNOWN] >= report.count.best:
+            by_side[Side.UNKNOWN] -= report.count.best
+            by_side[side] += report.count.best
     return {
         "fatalities": totals[1],
         "deaths_a": by_side[Side.ACTOR1],
@@ -184,6 +190,7 @@ def casualty_to_dict(report: CasualtyReport, event: Event) -> dict[str, Any]:
         "best": report.count.best,
         "high": report.count.high,
         "qualifier": report.count.qualifier,
+        "subcount": report.subcount,
         "count_span": report.count.span.to_dict(),
         "span": span_dict(report.span),
     }

@@ -351,6 +351,20 @@ def _fallback(doc: Document) -> DateRange | None:
     return DateRange(doc.published, doc.published, FALLBACK_PRECISION, None)
 
 
+# A dateline: "MOGADISHU, March 14 - ...", "KABUL (Reuters) Aug 3 — ...": the date the report was filed, not the event's.
+_DATELINE_BEFORE = re.compile(
+    r"\s*(?:(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|(?:[A-Z][a-z]+\s?){1,3}),?\s*)?(?:\([A-Za-z .]+\)\s*)?"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z .]+\)\s*)?[-–—:]")
+
+
+def is_dateline(text: str, span: Span) -> bool:
+    """True for a date at the start of a line, after at most a place and an agency, followed by a dash."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start]
+    return bool(_DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text, span.end))
+
+
 def resolve_event_date(doc: Document, sentence: Span | None) -> DateRange | None:
     """The date of an event reported in ``sentence`` (the lead event of the document when None).
 
@@ -358,7 +372,11 @@ def resolve_event_date(doc: Document, sentence: Span | None) -> DateRange | None
     2. else the nearest earlier day- or week-precise date in event text (a date carries over to later sentences);
     3. else the publication date with :data:`FALLBACK_PRECISION`; None without a publication date.
     """
-    hits = [hit for hit in date_hits(doc.text, doc.published) if doc.is_event_text(hit.span.start)]
+    hits = [
+        hit
+        for hit in date_hits(doc.text, doc.published)
+        if doc.is_event_text(hit.span.start) and not is_dateline(doc.text, hit.span)
+    ]
     if sentence is None:
         lead = [hit for hit in hits if not hit.boundary and hit.range.precision in CARRY_OVER]
         return lead[0].range if lead else _fallback(doc)

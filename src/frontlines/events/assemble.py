@@ -14,7 +14,7 @@ The recipe of :func:`build_events`:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from frontlines.events.roles import GENERIC_PREFIX, assign_roles, is_factual, leading_actor, support_actors
 from frontlines.model import (
@@ -213,11 +213,46 @@ def _add(actors: list[Actor], actor: Actor) -> None:
 
 
 def attach_casualties(drafts: list[Draft], reports: list[CasualtyReport], forces: list[ForceSize]) -> None:
-    """A statement goes to the event whose trigger lies inside its evidence clause, else to the primary event."""
-    for report in reports:
+    """A statement goes to the event whose trigger lies inside its evidence clause, else to the primary event;
+    a sub-count is marked so, and a later sentence repeating a count (the headline's toll again) is dropped."""
+    for report in without_repeats(mark_subcounts(reports)):
         _owner(drafts, report.span).reports.append(report)
     for force in forces:
         _owner(drafts, force.span).forces.append(force)
+
+
+def mark_subcounts(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """A report whose clause lies strictly inside another report's clause of the same kind is a part of it."""
+    return [
+        replace(report, subcount=True) if any(_inside(report, other) for other in reports) else report
+        for report in reports
+    ]
+
+
+def _inside(part: CasualtyReport, whole: CasualtyReport) -> bool:
+    if part is whole or part.kind != whole.kind or part.span is None or whole.span is None:
+        return False
+    return whole.span.contains(part.span) and whole.span != part.span
+
+
+def without_repeats(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Drop a report that repeats an earlier sentence's count for the same kind, category and party."""
+    kept: list[CasualtyReport] = []
+    for report in reports:
+        if not any(_repeats(report, earlier) for earlier in kept):
+            kept.append(report)
+    return kept
+
+
+def _repeats(later: CasualtyReport, earlier: CasualtyReport) -> bool:
+    same_party = (later.actor.id if later.actor else "") == (earlier.actor.id if earlier.actor else "")
+    apart = later.span is None or earlier.span is None or not later.span.overlaps(earlier.span)
+    return (
+        apart
+        and same_party
+        and later.subcount == earlier.subcount
+        and (later.kind, later.category, later.count.best) == (earlier.kind, earlier.category, earlier.count.best)
+    )
 
 
 def _owner(drafts: list[Draft], span: Span | None) -> Draft:

@@ -10,10 +10,11 @@ from frontlines.events.roles_lexicon import (
     AGENT_PREPOSITIONS,
     HEARSAY_CUES,
     IRREALIS_AUXILIARIES,
-    LOSER_SUBJECT_LEMMAS,
+    LOSER_SUBJECT_WORDS,
     NON_FACTUAL_MODALITIES,
     PATIENT_DEPS,
     PATIENT_PREPOSITIONS,
+    SPEECH_WORDS,
     SUPPORT_CUES,
 )
 from frontlines.model import Actor, ActorKind, Claim, Document, Span
@@ -43,14 +44,14 @@ def actors_in(doc: Document, span: Span) -> list[tuple[Span, Actor]]:
 
 def assign_roles(doc: Document, trigger: Span, sentence: Span) -> Roles:
     """actor1 (who acted), actor2 (who was acted on) and helpers named in the trigger's sentence."""
-    found = actors_in(doc, sentence)
+    found = [(where, actor) for where, actor in actors_in(doc, sentence) if not is_source(doc, where)]
     if not found:
         return Roles(None, None, (), ())
     roles = {id(actor): _role(doc, where, trigger) for where, actor in found}
     agents = [actor for _, actor in found if roles[id(actor)] == "agent"]
     patients = [actor for _, actor in found if roles[id(actor)] == "patient"]
     helpers = tuple(actor for _, actor in found if roles[id(actor)] == "support")
-    if _lemma_at(doc, trigger) in LOSER_SUBJECT_LEMMAS:
+    if _word_at(doc, trigger) in LOSER_SUBJECT_WORDS:
         agents, patients = _swap_subject_roles(doc, found, trigger, agents, patients)
     actor1 = _first_active(agents) or _first_active(_before(found, trigger, exclude=patients + list(helpers)))
     actor2 = next((a for a in patients if a != actor1), None) or next(
@@ -58,6 +59,17 @@ def assign_roles(doc: Document, trigger: Span, sentence: Span) -> Roles:
     )
     evidence = tuple((actor.id, where) for where, actor in found if actor in (actor1, actor2) or actor in helpers)
     return Roles(actor1, actor2, helpers, evidence, parsed_agent=actor1 is not None and actor1 in agents)
+
+
+def is_source(doc: Document, where: Span) -> bool:
+    """An actor that only tells of the event: the subject of a verb of saying, or the object of "according to"."""
+    span = _parsed(doc, where)
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_WORDS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
 
 
 def _swap_subject_roles(
@@ -129,11 +141,10 @@ def _chain_to(doc: Document, where: Span, trigger: Span) -> list[Any]:
     return []
 
 
-def _lemma_at(doc: Document, trigger: Span) -> str:
-    if doc.nlp is None:
-        return trigger.text.lower()
-    anchor = doc.nlp.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    return anchor.root.lemma_.lower() if anchor is not None else trigger.text.lower()
+def _word_at(doc: Document, trigger: Span) -> str:
+    """The trigger's head word, lower-cased."""
+    anchor = _parsed(doc, trigger)
+    return anchor.root.lower_ if anchor is not None else trigger.text.lower()
 
 
 def support_actors(doc: Document, exclude: Actor | None = None) -> list[Actor]:

@@ -1,9 +1,17 @@
 """Data for assigning actors to roles in an event: who acted, who was acted on, who helped."""
 
-# Verbs and nouns whose grammatical subject is the side that LOSES (actor2), not the one acting:
-# "the Islamic State loses its last stronghold", "the rebels withdrew from the town".
-LOSER_SUBJECT_LEMMAS = frozenset(
-    {"lose", "loss", "abandon", "cede", "surrender", "withdraw", "withdrawal", "retreat", "flee", "evacuate", "fall"}
+# Verb and noun forms whose grammatical subject is the side that LOSES (actor2), not the one acting:
+# "the Islamic State loses its last stronghold", "the rebels withdrew from the town". (Word forms, not lemmas:
+# the pipeline runs without spaCy's lemmatizer.)
+LOSER_SUBJECT_WORDS = frozenset(
+    {
+        *("lose", "loses", "lost", "losing", "loss", "losses"),
+        *("abandon", "abandons", "abandoned", "abandoning", "cede", "cedes", "ceded", "ceding"),
+        *("surrender", "surrenders", "surrendered", "surrendering"),
+        *("withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "withdrawal"),
+        *("retreat", "retreats", "retreated", "retreating", "flee", "flees", "fled", "fleeing"),
+        *("evacuate", "evacuates", "evacuated", "evacuating", "fall", "falls", "fell", "fallen", "falling"),
+    }
 )
 
 # Dependency labels that make an actor the one acting (actor1) when it hangs on the trigger.
@@ -42,4 +50,13 @@ NON_FACTUAL_MODALITIES = frozenset({"speculative", "predicted", "denied"})
 # ("gunmen reportedly killed five" is an event; "there is a chance he fled" is not).
 HEARSAY_CUES = frozenset(
     {"allegedly", "reportedly", "suspected", "suspects", "apparently", "is said to", "are said to", "unconfirmed"}
+)
+# Verbs of saying (word forms): the subject of one is the source of a report, not a party ("officials said").
+SPEECH_WORDS = frozenset(
+    {
+        *("say", "says", "said", "saying", "tell", "tells", "told", "telling"),
+        *("report", "reports", "reported", "announce", "announces", "announced", "claim", "claims", "claimed"),
+        *("confirm", "confirms", "confirmed", "add", "adds", "added", "state", "states", "stated"),
+        *("accuse", "accused", "accuses", "blame", "blamed", "blames", "allege", "alleged", "alleges"),
+    }
 )
