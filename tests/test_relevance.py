@@ -60,3 +60,15 @@ def test_parsed_text_masks_quiet_paragraphs_and_captions_but_keeps_offsets():
     kept = [p for p in paragraphs if p in parsed]
     assert kept == [paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[4]]  # title, lead, conflict paragraph
     assert parsed_text(doc, limit=30).strip() == paragraphs[0] + "\n\n" + paragraphs[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham executes two men in a square",
+        "Human losses in two provinces",
+        "Al-Shabaab claims the town",
+    ],
+)
+def test_named_armed_groups_and_executions_are_relevant(text):
+    assert is_relevant(Document(raw=text, text=text))

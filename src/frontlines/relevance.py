@@ -7,8 +7,21 @@ import re
 from functools import lru_cache
 
 from frontlines import settings
-from frontlines.model import Discard, Document
+from frontlines.model import ActorKind, Discard, Document
 from frontlines.relevance_lexicon import RELEVANCE_GROUPS
+
+# Kinds of dictionary actors whose name alone makes a text about conflict ("Hayat Tahrir al-Sham executes two men").
+ARMED_GROUP_KINDS = (
+    ActorKind.REBEL_GROUP,
+    ActorKind.POLITICAL_MILITIA,
+    ActorKind.IDENTITY_MILITIA,
+    ActorKind.EXTERNAL_FORCES,
+)
+# Shorter names ("IS", "FC") are too ambiguous for a gate that reads no context.
+MIN_GROUP_NAME = 4
+
+
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @lru_cache(maxsize=1)
@@ -17,12 +30,34 @@ def relevance_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{stems})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def armed_group_names() -> tuple[frozenset[str], int]:
+    """Lower-cased names and aliases of the dictionary's armed groups and foreign forces, and their most words."""
+    from frontlines.actors.dictionary import default_dictionary
+
+    names: set[str] = set()
+    for actor in default_dictionary().by_id.values():
+        if actor.kind in ARMED_GROUP_KINDS and not actor.id.startswith("generic:"):
+            for name in (actor.name, *actor.aliases):
+                if len(name) >= MIN_GROUP_NAME:
+                    names.add(" ".join(_WORD.findall(name.lower())))
+    return frozenset(names), max((name.count(" ") + 1 for name in names), default=1)
+
+
+def names_armed_group(text: str) -> bool:
+    """True when an armed group's name occurs (word n-grams looked up in a set: fast on long pages)."""
+    names, longest = armed_group_names()
+    words = _WORD.findall(text.lower())
+    return any(" ".join(words[i : i + n]) in names for i in range(len(words)) for n in range(1, longest + 1))
+
+
 def is_relevant(doc: Document) -> bool:
-    """True when the event text (title, headings, body; not captions) has at least one conflict word."""
+    """True when the event text (title, headings, body; not captions) has a conflict word or an armed group."""
     pattern = relevance_pattern()
-    if not doc.blocks:
-        return pattern.search(doc.text) is not None
-    return any(pattern.search(doc.text, block.start, block.end) for block in doc.event_text_blocks())
+    blocks = [(b.start, b.end) for b in doc.event_text_blocks()] if doc.blocks else [(0, len(doc.text))]
+    if any(pattern.search(doc.text, start, end) for start, end in blocks):
+        return True
+    return any(names_armed_group(doc.text[start:end]) for start, end in blocks)
 
 
 def gate_enabled() -> bool:

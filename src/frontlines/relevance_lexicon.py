@@ -6,7 +6,8 @@ RELEVANCE_GROUPS = {
     # death and injury
     "harm": r"kill\w*|dead|deaths?|died|dies|martyr\w*|wound\w*|injur\w*|casualt\w*|bod(?:y|ies)|massacr\w*|"
     r"murder\w*|execut(?:ed|ion)\w*|behead\w*|assassinat\w*|shot|shoot\w*|gunfire|gun(?:man|men)|lynch\w*|"
-    r"tortur\w*|rape[ds]?|violen\w*",
+    r"tortur\w*|rape[ds]?|violen\w*|execut\w*|ston(?:ing|ed)\s+to\s+death|stoning|loss(?:es)?\s+of\s+life|"
+    r"human\s+losses",
     # attacks and weapons
     "attack": r"attack\w*|assault\w*|raid\w*|ambush\w*|clash\w*|fighting|fighters?|battl\w*|offensive|"
     r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bomb\w*|blasts?|explo(?:sion|sive|ded)\w*|IEDs?|"

@@ -351,7 +351,7 @@ def _fallback(doc: Document) -> DateRange | None:
     return DateRange(doc.published, doc.published, FALLBACK_PRECISION, None)
 
 
-# A dateline: "MOGADISHU, March 14 - ...", "KABUL (Reuters) Aug 3 — ...": the date the report was filed, not the event's.
+# A dateline ("MOGADISHU, March 14 - ...", "KABUL (Reuters) Aug 3 — ...") dates the report, not the event.
 _DATELINE_BEFORE = re.compile(
     r"\s*(?:(?:[A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+)*|(?:[A-Z][a-z]+\s?){1,3}),?\s*)?(?:\([A-Za-z .]+\)\s*)?"
 )
