@@ -94,9 +94,16 @@ def _attach_after(sentence: str, item: _Attached) -> None:
     item.kind, item.side, item.verb_end = kind, "after", item.phrase.end + match.end()
 
 
+# How far before a victim phrase its verb ("killing", "claimed the lives of") can start.
+TAIL_CHARS = 120
+
+
 def _attach_before(sentence: str, item: _Attached) -> None:
     p = patterns()
-    before = sentence[: item.phrase.start]
+    # The "before" patterns end at the victims ($-anchored): only the sentence's last characters before them matter,
+    # and searching just that tail keeps long sentences cheap. Offsets are shifted back to the sentence.
+    shift = max(0, item.phrase.start - TAIL_CHARS)
+    before = sentence[shift : item.phrase.start]
     match = p.before.search(before)
     if match is not None:
         kind = _group_kind(match)
@@ -107,7 +114,7 @@ def _attach_before(sentence: str, item: _Attached) -> None:
         if kind in (CasualtyKind.KILLED, CasualtyKind.WOUNDED) and p.lumped.match(sentence[item.phrase.end :]):
             item.lumped = True
             return
-        item.kind, item.side, item.verb_start, item.lost = kind, "before", match.start(), lost
+        item.kind, item.side, item.verb_start, item.lost = kind, "before", shift + match.start(), lost
         return
     if p.leaving.search(before):
         result = p.leaving_result.match(sentence[item.phrase.end :])

@@ -49,6 +49,8 @@ _FORCE_CUE = re.compile(
     r"|believed|thought|estimated",
     re.IGNORECASE,
 )
+# How far before a count its cue ("a force of", "including") can start.
+TAIL_CHARS = 120
 _SUB = re.compile(r"\b(?:including|among them|of whom)\s*$", re.IGNORECASE)
 
 
@@ -83,9 +85,10 @@ def sentence_force_sizes(sentence: str, base: int, *, actors: Sequence[tuple[Spa
     before_cue, after_cue, including = _cues()
     found = []
     for phrase in counted_phrases(sentence, base):
-        if phrase.head.lower() in NOT_FORCES or phrase.count.best < 2 or _SUB.search(sentence[: phrase.start]):
+        tail = sentence[max(0, phrase.start - TAIL_CHARS) : phrase.start]  # the cues are $-anchored: a tail will do
+        if phrase.head.lower() in NOT_FORCES or phrase.count.best < 2 or _SUB.search(tail):
             continue
-        group_cue = before_cue.search(sentence[: phrase.start])
+        group_cue = before_cue.search(tail)
         estimate = "estimated" in phrase.count.span.text.lower() and phrase.category in _ARMED
         after = after_cue.match(sentence[phrase.end :])
         strong = after is not None and "strong" in after.group().lower()
