@@ -844,6 +844,48 @@ def test_primary_event_type_more_phrasings(text: str, expected: str) -> None:
     assert primary_sub_event(detect_events(_doc(text))) == expected
 
 
+# Terse headlines in the present tense or with casualties only (written for these tests, wire-service style).
+HEADLINE_CASES = [
+    ("Government troops shell villages in the western hills", "Shelling/artillery/missile attack"),
+    ("Four dead as a shell hits a market in the old quarter", "Shelling/artillery/missile attack"),
+    ("Air attacks on two towns in the north leave dozens wounded", "Air/drone strike"),
+    ("Militia executes three men accused of collaborating with the army", "Attack"),
+    ("Insurgents behead a village elder in the eastern province", "Attack"),
+    ("Jihadists stone a woman to death in a town square", "Attack"),
+    ("Rebels kill five soldiers in an ambush-free night raid on a post", "Armed clash"),
+    ("Army units advance towards the rebel-held river crossing", "Armed clash"),
+    ("Militants advance in the southern suburbs of the provincial capital", "Armed clash"),
+    ("Seven persons were killed in the border town overnight", "Attack"),
+    ("Three fighters killed in the mountains east of the capital", "Armed clash"),
+    ("More casualties in the northern countryside", "Attack"),
+    ("Mourners bury fighters who were killed in the valley", "Armed clash"),
+    ("A village teacher tortured to death by militiamen", "Attack"),
+    ("Death toll in the eastern districts rises to twenty", "Attack"),
+    ("Explosion rocks the port city", "Remote explosive/landmine/IED"),
+    ("Explosions shake three villages near the frontline", "Remote explosive/landmine/IED"),
+    ("Casualties in the explosion in the city centre", "Remote explosive/landmine/IED"),
+    ("Rebels take over the last army-held town in the valley", NON_STATE_OVERTAKES),
+    ("The army takes control of three villages on the northern front", GOVERNMENT_REGAINS),
+    ("Government troops expand their control in the desert region", GOVERNMENT_REGAINS),
+    # Non-conflict look-alikes stay "none".
+    ("Two workers were killed when a boiler exploded at a sugar factory", "none"),
+    ("Five people were killed in a road accident on the coastal highway", "none"),
+    ("Three people were killed in a gang dispute over a nightclub", "none"),
+    ("Casualties mount as the coronavirus spreads through the province", "none"),
+    ("Heatwave kills twelve in the southern provinces", "none"),
+    ("New technology advances in the field of solar power", "none"),
+    ("Oil major Shell reports higher quarterly profits", "none"),
+    ("The charity targets rural schools with its new reading scheme", "none"),
+    ("The startup takes over a rival firm in the capital", "none"),
+    ("Iran's economy expands its control over inflation, the central bank says", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_CASES)
+def test_primary_event_type_of_terse_headlines(text: str, expected: str) -> None:
+    assert primary_sub_event(detect_events(_doc(text))) == expected
+
+
 def test_prefilter_never_drops_a_match() -> None:
     """Running only the cues whose literal prefixes occur finds exactly what running every cue finds."""
     for text, _ in PRIMARY_CASES + MORE_CASES + LEAD_CASES:

@@ -68,3 +68,28 @@ def test_documents_pickle_without_their_parse():
 
 def test_without_drops_one_stage():
     assert [s.name for s in Pipeline(STAGES).without("gate").stages] == ["upper", "count"]
+
+
+def test_process_many_batches_a_stage_and_isolates_a_failing_document():
+    batches = []
+
+    def shout_all(docs):
+        batches.append(len(docs))
+        if any("boom" in str(d.raw) for d in docs):
+            raise ValueError("bad batch")
+        return [upper(d) for d in docs]
+
+    def shout_one(doc):
+        if "boom" in str(doc.raw):
+            raise ValueError("bad document")
+        return upper(doc)
+
+    stages = [Stage("upper", shout_one, requires=("raw",), assigns=("text",), run_many=shout_all), *STAGES[1:]]
+    outcomes = Pipeline(stages).process_many([Document(raw="one two"), Document(raw="x"), Document(raw="boom now")])
+    good, short, bad = outcomes
+    assert good.error is None and good.doc.title == "2" and "upper" in good.doc.timings
+    assert short.error is None and short.doc.discard == Discard("empty")
+    assert isinstance(bad.error, ValueError) and str(bad.error) == "bad document"
+    assert batches == [3]
+    clean = Pipeline(stages).process_many([Document(raw="a b c"), Document(raw="d e")])
+    assert [o.doc.title for o in clean] == ["3", "2"] and batches == [3, 2]

@@ -25,6 +25,12 @@ def _annotate(doc: Document) -> Document:
     return annotate(doc)
 
 
+def _annotate_many(docs: list[Document]) -> list[Document]:
+    from frontlines.nlp.annotate import annotate_many
+
+    return list(annotate_many(docs))
+
+
 def _actors(doc: Document) -> Document:
     from frontlines.actors import find_actors
 
@@ -59,7 +65,7 @@ def default_stages() -> list[Stage]:
     return [
         Stage("clean", _clean, requires=("raw", "media_type"), assigns=("text", "title", "published", "blocks")),
         Stage("relevance", _relevance, requires=("text", "blocks")),
-        Stage("annotate", _annotate, requires=("text",), assigns=("nlp", "mentions")),
+        Stage("annotate", _annotate, requires=("text",), assigns=("nlp", "mentions"), run_many=_annotate_many),
         Stage("actors", _actors, requires=("nlp",), assigns=("actors",)),
         Stage("places", _places, requires=("nlp",), assigns=("places",)),
         Stage("quotes", _quotes_and_claims, requires=("nlp",), assigns=("quotes", "claims")),

@@ -191,6 +191,7 @@ class CompiledLexicon:
     always_run: tuple[int, ...]
     protest_modifiers: tuple[tuple[str, float, re.Pattern[str]], ...]
     ordinary_crime: re.Pattern[str]
+    non_conflict_deaths: re.Pattern[str]
     political: re.Pattern[str]
     accident: re.Pattern[str]
     non_event: re.Pattern[str]
@@ -224,6 +225,7 @@ def compiled_lexicon() -> CompiledLexicon:
         always_run=always_run,
         protest_modifiers=tuple((label, w, _ci(p)) for label, w, p in lx.PROTEST_MODIFIER_CUES),
         ordinary_crime=_ci(lx.ORDINARY_CRIME),
+        non_conflict_deaths=_ci(lx.NON_CONFLICT_DEATHS),
         political=_ci(lx.POLITICAL_MARKERS),
         accident=_ci(lx.ACCIDENT_CONTEXT),
         non_event=_ci(lx.NON_EVENT_CONTEXT),
@@ -380,6 +382,61 @@ def _resolve_assault(hit: Hit, sentence: str) -> Hit | None:
     return Hit(ATTACK, hit.weight - 0.1, hit.start, hit.end, hit.cue)
 
 
+def _armed_actor_named(ctx: SentenceContext) -> bool:
+    """Whether the sentence names an armed actor: a dictionary actor of known kind, or generic words (troops, IS)."""
+    sentence = ctx.text[ctx.start : ctx.end]
+    return _actor_kind_in(ctx.actors, ctx.start, ctx.end) is not None or kind_from_words(sentence) is not None
+
+
+def _resolve_armed_act(hit: Hit, ctx: SentenceContext) -> Hit | None:
+    """A present-tense killing, execution, targeting or advance: counted only when an armed actor is named."""
+    if not _armed_actor_named(ctx):
+        return None
+    if hit.label == lx.ADVANCE:
+        return Hit(ARMED_CLASH, hit.weight, hit.start, hit.end, hit.cue)
+    if hit.label == lx.EXECUTION:
+        return Hit(ATTACK, hit.weight, hit.start, hit.end, hit.cue)  # the victims were captives, armed or not
+    sentence = ctx.text[ctx.start : ctx.end]
+    if hit.label == lx.TARGETING:
+        return _resolve_assault(hit, sentence)
+    if _BY_PERPETRATOR.match(sentence[hit.end : hit.end + 80]):
+        # "an official tortured to death by rebels": the victims come before the verb, the killers after it
+        before = sentence[max(0, hit.start - VICTIM_WINDOW) : hit.start]
+        lex = compiled_lexicon()
+        armed = lex.armed_targets.search(before) and not lex.civilian_targets.search(before)
+        return Hit(ARMED_CLASH if armed else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
+    return _resolve_killing(hit, sentence)
+
+
+# Characters around a casualty cue where the victims are named.
+VICTIM_WINDOW = 60
+
+
+def _ordinary_crime(sentence: str) -> bool:
+    """Deaths from ordinary crime or outside conflict (a robbery, a gang dispute, an illness), not political."""
+    lex = compiled_lexicon()
+    if lex.non_conflict_deaths.search(sentence):
+        return True
+    return bool(lex.ordinary_crime.search(sentence)) and not lex.political.search(sentence)
+
+
+def _resolve_casualties(hit: Hit, sentence: str) -> Hit:
+    """Deaths with no act named: a clash when only armed people are among the victims, else an attack."""
+    lex = compiled_lexicon()
+    lo = max(0, hit.start - VICTIM_WINDOW)
+    around = sentence[lo : hit.end + VICTIM_WINDOW]
+    armed = _nearest(lex.armed_targets, around, hit.start - lo, hit.end - lo)
+    civil = _nearest(lex.civilian_targets, around, hit.start - lo, hit.end - lo)
+    fighters = armed is not None and (civil is None or armed < civil)
+    return Hit(ARMED_CLASH if fighters else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
+
+
+def _nearest(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    """Distance in characters from [start, end) to the closest match of a pattern in text; None without one."""
+    gaps = [max(start - m.end(), m.start() - end, 0) for m in pattern.finditer(text)]
+    return min(gaps) if gaps else None
+
+
 def _resolve_killing(hit: Hit, sentence: str) -> Hit:
     after = sentence[hit.end : hit.end + 60]
     victims_armed = compiled_lexicon().armed_targets.search(after)
@@ -480,7 +537,7 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     """Turn cue classes into sub-event types using the sentence's context; drop cues that report no event."""
     sentence = ctx.text[ctx.start : ctx.end]
     lex = compiled_lexicon()
-    has_capture = any(h.label in (lx.CAPTURE, lx.RECAPTURE) for h in hits)
+    has_capture = any(h.label in (lx.CAPTURE, lx.RECAPTURE, lx.ARMED_CAPTURE) for h in hits)
     hits = [h for h in hits if h.label != lx.PROTEST or _protest_happens(h, sentence)]
     protest = ctx.protest_nearby or any(h.label in (lx.PROTEST, VIOLENT_DEMONSTRATION) for h in hits)
     accident = ctx.accident_nearby or bool(lex.accident.search(sentence))
@@ -495,6 +552,8 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
             out = None  # looting by demonstrators is a violent demonstration
         elif hit.label in (lx.CAPTURE, lx.RECAPTURE):
             out = _resolve_capture(hit, ctx)
+        elif hit.label == lx.ARMED_CAPTURE:
+            out = _resolve_capture(hit, ctx) if _armed_actor_named(ctx) else None
         elif hit.label == lx.WITHDRAWAL:
             out = _resolve_withdrawal(hit, sentence, ctx.places, has_capture)
         elif hit.label == lx.ARREST:
@@ -503,6 +562,10 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
             out = None if accident else Hit(REMOTE_EXPLOSIVE, hit.weight, hit.start, hit.end, hit.cue)
         elif hit.label == lx.PROTEST:
             out = _resolve_protest(hit, sentence + " " + ctx.neighbour_text)
+        elif hit.label in (lx.ARMED_KILLING, lx.ADVANCE, lx.EXECUTION, lx.TARGETING):
+            out = None if accident else _resolve_armed_act(hit, ctx)
+        elif hit.label == lx.CASUALTIES:
+            out = None if accident or _ordinary_crime(sentence) else _resolve_casualties(hit, sentence)
         if out is not None:
             resolved.append(out)
     return resolved

@@ -9,6 +9,7 @@ ACTOR mentions carry the resolved actor id as value; PERSON, PLACE (GPE/LOC/FAC,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -110,8 +111,11 @@ def _mask_except(text: str, kept: list[Block]) -> str:
     return "".join(pieces)
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blank(text: str) -> str:
-    return "".join(char if char == "\n" else " " for char in text)
+    return _NOT_NEWLINE.sub(" ", text)
 
 
 def parsed_part(text: str, limit: int) -> str:
