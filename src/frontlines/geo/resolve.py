@@ -16,6 +16,10 @@ from frontlines.model import Place, PlaceMention
 # Score weights, in log10-population units.
 POPULATION_WEIGHT = 0.35
 HOW_PENALTY = {"name": 0.0, "alt": 0.8, "loose": 1.5}
+# A document whose country votes give one country this share is clearly about it; a pick reached only through an
+# alternate or loose name in a country with less than FOREIGN_SHARE of the votes is dropped as far-fetched.
+STRONG_FOCUS = 0.5
+FOREIGN_SHARE = 0.1
 CAPITAL_BONUS = 0.5
 COUNTRY_BONUS = 1.5  # a country named by its own name: "Georgia", "Lebanon"
 HOMONYM_ADMIN_PENALTY = 1.0  # "Aleppo" is the city, not the governorate, unless "province" follows
@@ -227,8 +231,21 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
         key = name_key(toponym.span.text)
         anchors = tuple(p for k, p in confident if k != key and p.feature_class == "P")[:MAX_ANCHORS]
         place, confidence = _pick(toponym, base, replace(ctx, anchors=anchors))
+        if _far_fetched(toponym, place, ctx):
+            continue
         out.append(PlaceMention(toponym.span, _with_precision(place), round(confidence, 3)))
     return out
+
+
+def _far_fetched(toponym: Toponym, place: Place, ctx: _DocContext) -> bool:
+    """A pick that only an exonym or a loose spelling reached, in a country the document is not about while it is
+    clearly about another ("Boni" in a report from Mali is not Bonn): better unresolved than on another continent."""
+    how = next((m.how for m in toponym.matches if m.place.geonameid == place.geonameid), "name")
+    total = sum(ctx.votes.values())
+    if how == "name" or total <= 0 or place.feature_class != "P":
+        return False  # countries and regions go by many names ("U.S.", "the States"): only towns are far-fetched
+    shares = {country: votes / total for country, votes in ctx.votes.items()}
+    return max(shares.values()) >= STRONG_FOCUS and shares.get(place.country, 0.0) < FOREIGN_SHARE
 
 
 def _with_precision(place: Place) -> Place:
