@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from frontlines.events.roles import GENERIC_PREFIX, assign_roles, is_factual, leading_actor, support_actors
 from frontlines.model import (
@@ -37,6 +38,8 @@ TERRITORY_SUBTYPES = frozenset(
 )
 
 
+# Below this confidence a mention is a casualty or vague cue that defers to a stronger mention in its sentence.
+WEAK_MENTION = 0.5
 # Sub-event types where the two sides play the same part, so "A against B" and "B against A" are one event.
 SYMMETRIC_SUBTYPES = frozenset({"Armed clash"})
 
@@ -68,6 +71,7 @@ def build_events(doc: Document) -> list[Event]:
     from frontlines.events.detect import detect_events
 
     mentions = [mention for mention in detect_events(doc) if is_factual(doc, mention.trigger, mention.sentence)]
+    mentions = [mention for mention in mentions if not _overshadowed(mention, mentions)]
     if not mentions:
         return []
     drafts = [draft_of(doc, mention) for mention in mentions]
@@ -76,6 +80,15 @@ def build_events(doc: Document) -> list[Event]:
     add_associated_actors(doc, drafts)
     attach_casualties(drafts, extract_casualties(doc), extract_force_sizes(doc))
     return [freeze(doc, draft, index) for index, draft in enumerate(drafts)]
+
+
+def _overshadowed(mention: Any, mentions: list[Any]) -> bool:
+    """A weak mention ("320 people lost their lives") in a sentence whose stronger mention names the act ("air
+    raids") reports that same event, not another one."""
+    return mention.confidence < WEAK_MENTION and any(
+        other is not mention and other.sentence == mention.sentence and other.confidence > mention.confidence
+        for other in mentions
+    )
 
 
 def draft_of(doc: Document, mention: object) -> Draft:
