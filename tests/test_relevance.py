@@ -58,7 +58,7 @@ def test_parsed_text_masks_quiet_paragraphs_and_captions_but_keeps_offsets():
     parsed = parsed_text(doc, limit=1000)
     assert len(parsed) == len(text) and parsed.count("\n") == text.count("\n")
     kept = [p for p in paragraphs if p in parsed]
-    assert kept == [paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[4]]  # title, lead, conflict paragraph
+    assert kept == [paragraphs[0], paragraphs[1], paragraphs[4]]  # title, lead, conflict paragraph
     assert parsed_text(doc, limit=30).strip() == paragraphs[0] + "\n\n" + paragraphs[1]
 
 

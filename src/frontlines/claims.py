@@ -125,6 +125,8 @@ def _pieces(doc: Document, nlp_doc: Any) -> list[Span]:
     """Sentences of event text, split at line breaks (a heading or pull-quote line never joins the next line)."""
     pieces = []
     for sentence in nlp_doc.sents:
+        if not sentence.text.strip():  # a masked (unparsed) stretch of the text
+            continue
         start = sentence.start_char
         for part in [*_LINE_BREAK.finditer(doc.text, start, sentence.end_char), None]:
             end = part.start() if part is not None else sentence.end_char

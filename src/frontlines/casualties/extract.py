@@ -362,6 +362,8 @@ def extract_casualties(doc: Document) -> list[CasualtyReport]:
     names = [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ == "PERSON"]
     cue = patterns().sentence_cue
     for sent in nlp_doc.sents:
+        if not sent.text.strip():  # a masked (unparsed) stretch of the text
+            continue
         base, end = sent.start_char, sent.end_char
         text = doc.text[base:end]
         if cue.search(text) and doc.is_event_text(base):

@@ -112,6 +112,8 @@ def extract_force_sizes(doc: Document) -> list[ForceSize]:
     """Every force size in the event text of ``doc``, in text order, with the actor when one is known."""
     found: list[ForceSize] = []
     for sent in parsed(doc).sents:
+        if not sent.text.strip():  # a masked (unparsed) stretch of the text
+            continue
         text = doc.text[sent.start_char : sent.end_char]
         if _NUMBER_CUE.search(text) and _FORCE_CUE.search(text) and doc.is_event_text(sent.start_char):
             found += sentence_force_sizes(text, sent.start_char, actors=doc.actors)

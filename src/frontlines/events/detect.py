@@ -662,6 +662,8 @@ def _segments(doc: Document) -> list[Segment]:
     cuts = sorted({b.start for b in doc.blocks} | {b.end for b in doc.blocks})
     segments = []
     for sent in nlp_doc.sents:
+        if not sent.text.strip():  # a masked (unparsed) stretch of the text
+            continue
         bounds = [sent.start_char, *(c for c in cuts if sent.start_char < c < sent.end_char), sent.end_char]
         for start, end in pairwise(bounds):
             if doc.text[start:end].strip() and doc.is_event_text(start):

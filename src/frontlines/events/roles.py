@@ -153,6 +153,8 @@ def support_actors(doc: Document, exclude: Actor | None = None) -> list[Actor]:
         return []
     found: list[Actor] = []
     for sentence in doc.nlp.sents:
+        if not sentence.text.strip():  # a masked (unparsed) stretch of the text
+            continue
         lowered = sentence.text.lower()
         if not doc.is_event_text(sentence.start_char) or not any(cue in lowered for cue in SUPPORT_CUES):
             continue

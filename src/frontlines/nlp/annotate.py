@@ -17,7 +17,7 @@ from typing import Any
 from frontlines.model import Block, BlockKind, Document, Mention, MentionKind, Span
 
 # Paragraphs at the top of an article that are always parsed (the lead holds the who, where and when).
-LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPHS = 1
 LEAD_KINDS = (BlockKind.BODY, BlockKind.HEADING)
 RULER_NAME = "entity_ruler"
 REFINE_NAME = "actor_refine"
@@ -81,9 +81,9 @@ def annotate(doc: Document) -> Document:
 def parsed_text(doc: Document, limit: int | None = None) -> str:
     """What spaCy parses: ``doc.text`` with the blocks that cannot matter masked by spaces (offsets unchanged).
 
-    Kept: the title, the first two body paragraphs, and every event-text block with conflict vocabulary, in order,
-    until ``limit`` characters (the nlp_max_chars setting) are kept; captions, pull-quotes, quiet paragraphs of a
-    long page and everything past the limit are masked. Whitespace is nearly free to tokenize, so the parse costs
+    Kept: the title, the lead paragraph and every event-text block with conflict vocabulary, in order, until
+    ``limit`` characters (the nlp_max_chars setting) are kept; captions, pull-quotes, quiet paragraphs and
+    everything past the limit are masked. Whitespace is nearly free to tokenize, so the parse costs
     what the kept text costs, and every spaCy offset still equals a ``Document.text`` offset."""
     from frontlines import settings
     from frontlines.relevance import relevance_pattern
