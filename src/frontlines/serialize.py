@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from frontlines.events.taxonomy import INTER_CODE_OF_KIND
 from frontlines.model import (
     TIME_PRECISION_CODE,
     Actor,
-    ActorKind,
     CasualtyKind,
     CasualtyReport,
     Claim,
@@ -33,20 +33,9 @@ from frontlines.model import (
     category_of,
 )
 
-# ACLED's inter1/inter2 actor codes by actor kind. GOVERNMENT counts as state forces (ACLED codes governments there);
-# OTHER is ACLED's "external/other forces"; UNKNOWN has no code, so an event with an unknown actor has no interaction.
-INTER_CODE = {
-    ActorKind.STATE_FORCES: 1,
-    ActorKind.GOVERNMENT: 1,
-    ActorKind.REBEL_GROUP: 2,
-    ActorKind.POLITICAL_MILITIA: 3,
-    ActorKind.IDENTITY_MILITIA: 4,
-    ActorKind.RIOTERS: 5,
-    ActorKind.PROTESTERS: 6,
-    ActorKind.CIVILIANS: 7,
-    ActorKind.EXTERNAL_FORCES: 8,
-    ActorKind.OTHER: 8,
-}
+# ACLED's inter1/inter2 actor codes by actor kind live with the taxonomy. GOVERNMENT counts as state forces, OTHER as
+# "external/other forces"; UNKNOWN has no code, so an event with an unknown actor has no interaction.
+INTER_CODE = INTER_CODE_OF_KIND
 
 # The evidence keys every serialized event carries (each a list of spans, possibly empty).
 EVIDENCE_FIELDS = (
