@@ -223,3 +223,21 @@ def test_broken_pipe_stops_quietly(db: str, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("frontlines.export.export_events", closed_reader)
     result = CliRunner().invoke(main, ["export", "--db", db])
     assert result.exit_code == 1 and "Error" not in result.output
+
+
+def test_events_spatial_text_and_fatality_filters(db: str) -> None:
+    clash, protest = clash_document().events[0].event_id, protest_document().events[0].event_id
+    in_box = invoke("events", "--db", db, "--bbox", "28,10,31,12")
+    assert clash in in_box.output and protest not in in_box.output
+    near = invoke("events", "--db", db, "--near", "29.7,11.0,150")
+    assert clash in near.output and protest not in near.output
+    worded = invoke("events", "--db", db, "--text", "Kadugli")
+    assert clash in worded.output and protest not in worded.output
+    deadly = invoke("events", "--db", db, "--min-fatalities", "1", "--sort", "-fatalities")
+    assert protest not in deadly.output
+
+
+@pytest.mark.parametrize("args", [["--bbox", "1,2,3"], ["--bbox", "0,95,1,96"], ["--near", "0,0,x"]])
+def test_bad_coordinates_are_usage_errors(db: str, args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["events", "--db", db, *args])
+    assert result.exit_code == 2 and "Invalid value" in result.output

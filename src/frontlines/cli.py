@@ -23,6 +23,7 @@ from frontlines import __version__
 from frontlines.errors import FrontlinesError
 from frontlines.export import terminal
 from frontlines.store import DEFAULT_DB, EventFilter, Store, open_store
+from frontlines.store.base import SORTS, check_bbox, check_near
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,6 +80,12 @@ def filter_options(func: F) -> F:
         click.option("--type", "event_type", help="ACLED event type, e.g. Battles."),
         click.option("--sub-type", "sub_event_type", help="ACLED sub-event type, e.g. 'Armed clash'."),
         click.option("--actor", help="Part of an actor's name or id."),
+        click.option("--admin1", help="First-level region, e.g. 'Deir ez-Zor'."),
+        click.option("--min-fatalities", type=click.IntRange(min=0), help="Events with at least this many dead."),
+        click.option("--bbox", callback=_coordinates(4, check_bbox), help="minlon,minlat,maxlon,maxlat"),
+        click.option("--near", callback=_coordinates(3, check_near), help="lon,lat,km: within km of a point."),
+        click.option("--text", help="Words of the article text ('shell*' is a prefix)."),
+        click.option("--sort", type=click.Choice(SORTS), help="Order [event_date]; '-' sorts descending."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -96,8 +103,32 @@ def make_filter(options: dict[str, Any], limit: int | None) -> EventFilter:
         event_type=options.get("event_type"),
         sub_event_type=options.get("sub_event_type"),
         actor=options.get("actor"),
+        admin1=options.get("admin1"),
+        min_fatalities=options.get("min_fatalities"),
+        bbox=options.get("bbox"),
+        near=options.get("near"),
+        text=options.get("text"),
+        sort=options.get("sort") or "event_date",
         limit=limit,
     )
+
+
+def _coordinates(count: int, check: Callable[[Any], None]) -> Callable[[Any, Any, str | None], Any]:
+    """A click callback reading ``count`` comma-separated numbers and checking them (bbox, near)."""
+
+    def parse(ctx: Any, param: Any, value: str | None) -> tuple[float, ...] | None:
+        if value is None:
+            return None
+        try:
+            numbers = tuple(float(part) for part in value.split(","))
+            if len(numbers) != count:
+                raise ValueError(f"expected {count} comma-separated numbers")
+            check(numbers)
+        except (ValueError, FrontlinesError) as exc:
+            raise click.BadParameter(str(exc)) from exc
+        return numbers
+
+    return parse
 
 
 def console() -> Console:
