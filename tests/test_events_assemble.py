@@ -1,5 +1,7 @@
 """Assembling events from mentions: merging, leading actor, casualties to their event (hand-built drafts, no model)."""
 
+import pytest
+
 from frontlines.events.assemble import Draft, attach_casualties, freeze, is_specific, merge_mentions
 from frontlines.events.roles import is_factual, leading_actor
 from frontlines.model import (
@@ -129,3 +131,19 @@ def test_a_headline_toll_repeated_in_the_body_counts_once_and_subcounts_are_mark
     kept = without_repeats(mark_subcounts([headline, body, whole, part]))
     assert [r.count.best for r in kept] == [14, 12, 3]
     assert [r.subcount for r in kept] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "background"),
+    [
+        ("The country has faced an insurgency that has killed thousands of people.", "insurgency", True),
+        ("Violence over the past decade forced millions from their homes.", "Violence", True),
+        ("Gunmen killed four villagers on Monday.", "killed", False),
+        ("The first person dies in a raid since the start of the truce.", "raid", False),
+    ],
+)
+def test_cumulative_summaries_are_background_not_events(text, trigger, background):
+    from frontlines.events.roles import is_background
+
+    at = text.index(trigger)
+    assert is_background(Document(raw=text, text=text), Span(at, at + len(trigger), trigger)) is background

@@ -3,7 +3,8 @@
 The recipe of :func:`build_events`:
 
 1. detect typed event mentions, the primary (main) event first;
-2. drop mentions that are not reported as fact (predictions, speculation, denials, "they can still strike");
+2. drop mentions that are not reported as fact (predictions, speculation, denials, "they can still strike") or
+   that sum up a conflict ("an insurgency since 2012 that has killed thousands");
 3. give each mention its arguments from its sentence: actor roles, location, date;
 4. merge mentions that report the same event (same type, compatible place and actors);
 5. fill the primary event's missing actor1 from the document's leading actor; find associated actors;
@@ -17,7 +18,14 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from frontlines.events.roles import GENERIC_PREFIX, assign_roles, is_factual, leading_actor, support_actors
+from frontlines.events.roles import (
+    GENERIC_PREFIX,
+    assign_roles,
+    is_background,
+    is_factual,
+    leading_actor,
+    support_actors,
+)
 from frontlines.model import (
     Actor,
     Casualties,
@@ -70,7 +78,11 @@ def build_events(doc: Document) -> list[Event]:
     from frontlines.casualties import extract_casualties, extract_force_sizes
     from frontlines.events.detect import detect_events
 
-    mentions = [mention for mention in detect_events(doc) if is_factual(doc, mention.trigger, mention.sentence)]
+    mentions = [
+        mention
+        for mention in detect_events(doc)
+        if is_factual(doc, mention.trigger, mention.sentence) and not is_background(doc, mention.trigger)
+    ]
     mentions = [mention for mention in mentions if not _overshadowed(mention, mentions)]
     if not mentions:
         return []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from frontlines.events.roles_lexicon import (
     AGENT_DEPS,
     AGENT_PREPOSITIONS,
+    BACKGROUND_CUES,
+    BACKGROUND_WINDOW,
     HEARSAY_CUES,
     IRREALIS_AUXILIARIES,
     LOSER_SUBJECT_WORDS,
@@ -176,6 +180,19 @@ def _related(actor: Actor, other: Actor | None) -> bool:
     if other is None:
         return False
     return actor.id == other.id or actor.parent == other.id or (bool(other.parent) and other.parent == actor.id)
+
+
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(BACKGROUND_CUES)})\b", re.IGNORECASE)
+
+
+def is_background(doc: Document, trigger: Span) -> bool:
+    """True when cumulative wording ("since 2012", "has killed thousands") surrounds the trigger."""
+    return (
+        _background().search(doc.text, max(0, trigger.start - BACKGROUND_WINDOW), trigger.end + BACKGROUND_WINDOW)
+        is not None
+    )
 
 
 def is_factual(doc: Document, trigger: Span, sentence: Span) -> bool:

@@ -60,3 +60,12 @@ SPEECH_WORDS = frozenset(
         *("accuse", "accused", "accuses", "blame", "blamed", "blames", "allege", "alleged", "alleges"),
     }
 )
+# Cumulative, background wording near a trigger: the sentence sums up a conflict, it does not report an event
+# ("an insurgency that has killed thousands", "over the past decade", "so far this year"). "Since the start of the
+# truce" is not among them: headlines use it to frame a new event.
+BACKGROUND_CUES = (
+    r"(?:has|have|had) (?:killed|claimed the lives of) (?:thousands|hundreds|tens of thousands|scores)",
+    r"so far (?:this|in) (?:year|month)|in recent (?:months|years)|over the (?:past|last) (?:\w+ )?(?:years?|decades?)",
+)
+# How many characters on each side of a trigger are read for background wording.
+BACKGROUND_WINDOW = 60
