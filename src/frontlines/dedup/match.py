@@ -16,30 +16,18 @@ value in [0, 1] or a veto, weighed into a score compared with :data:`rules.MATCH
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from frontlines.dedup import rules
+from frontlines.geometry import haversine_km
 from frontlines.model import Actor, DatePrecision, DateRange, Event, PlaceMention
 
 GENERIC_PREFIX = "generic:"
 UNRESOLVED_PREFIX = "unresolved:"
 _NAME_WORD = re.compile(r"[^\W_]+")
-
-
-# The mean Earth radius (km), the same sphere the store uses for distance filters.
-EARTH_RADIUS_KM = 6371.0088
-
-
-def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in km (kept here so matching does not depend on the store package)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True, slots=True)

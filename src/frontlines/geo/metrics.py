@@ -3,22 +3,19 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from typing import Any
 
+from frontlines import geometry
 from frontlines.model import Place, PlaceMention
 
-EARTH_RADIUS_KM = 6371.0088
 PLACE_TOLERANCE_KM = 161.0
 LOCATION_TOLERANCE_KM = 25.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    """:func:`frontlines.geometry.haversine_km` with latitude first, as gold records and places give them."""
+    return geometry.haversine_km(lon1, lat1, lon2, lat2)
 
 
 def _gold(record: dict[str, Any], key: str) -> list[dict[str, Any]]:

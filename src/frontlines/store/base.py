@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from frontlines.errors import ConfigError
+from frontlines.geometry import EARTH_RADIUS_KM
+from frontlines.geometry import haversine_km as haversine_km  # re-exported: the store's distance filters use it
 from frontlines.model import Document
 
 if TYPE_CHECKING:
@@ -65,10 +67,6 @@ class EventFilter:
             check_near(self.near)
 
 
-# The mean Earth radius (IUGG), the sphere PostGIS uses for geography distances without the spheroid.
-EARTH_RADIUS_KM = 6371.0088
-
-
 def _check_point(lon: float, lat: float) -> None:
     if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
         raise ConfigError(f"longitude {lon} / latitude {lat} out of range (-180..180 / -90..90)")
@@ -118,14 +116,6 @@ def near_box(near: tuple[float, float, float]) -> list[tuple[float, float, float
     if east > 180.0:
         east -= 360.0
     return bbox_parts((west, min_lat, east, max_lat))
-
-
-def haversine_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in km on the sphere of radius :data:`EARTH_RADIUS_KM`."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 _WORD = re.compile(r"[^\W_]+\*?")
