@@ -20,6 +20,7 @@ from frontlines.store import rows
 from frontlines.store.base import DocumentFilter, EventFilter, bbox_parts, text_terms
 from frontlines.store.incidents import INSERT_FINGERPRINT, INSERT_PENDING, PostgresDb, StoreIncidents, pending_rows
 from frontlines.store.migrate_pg import migrate
+from frontlines.store.reads import SharedReads, document_record
 from frontlines.store.sqlite import utc_now
 
 try:
@@ -160,12 +161,6 @@ def _document_where(filters: DocumentFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _document_record(json_text: str, text: str) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads(json_text)
-    record["text"] = text
-    return record
-
-
 def _doc_actors(events: list[Event]) -> list[Actor]:
     """Every actor of the document once, in id order (the lock order for concurrent writers)."""
     found = {actor.id: actor for event in events for _, actor in rows.event_actors(event)}
@@ -176,9 +171,11 @@ class _AlreadyStored(Exception):
     """Raised inside the save transaction to roll it back when the document is there already."""
 
 
-class PostgresStore:
+class PostgresStore(SharedReads):
     """A :class:`~frontlines.store.base.Store` in a PostgreSQL database with PostGIS, e.g.
     ``PostgresStore("postgresql://user@host/frontlines")``; migrated on open."""
+
+    PLACEHOLDER = "%s"
 
     def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
         if psycopg is None:
@@ -271,12 +268,6 @@ class PostgresStore:
         except psycopg.Error as exc:
             raise StoreError(f"database query failed: {_one_line(exc)}") from exc
 
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self._query("SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)))
-
-    def has_url(self, url: str) -> bool:
-        return bool(self._query("SELECT 1 FROM documents WHERE url = %s LIMIT 1", (url,)))
-
     def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching ``filters`` in the order of ``filters.sort`` (see :class:`EventFilter`).
 
@@ -290,32 +281,12 @@ class PostgresStore:
         found = dict(self._query("SELECT id, json FROM events WHERE id = ANY(%s)", (page,)))
         return [json.loads(found[event_id]) for event_id in page]
 
-    def count_events(self) -> int:
-        return int(self._query("SELECT count(*) FROM events")[0][0])
-
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
-        found = self._query(
-            "SELECT e.json, d.json, d.text FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = %s",
-            (event_id,),
-        )
-        if not found:
-            return None
-        record: dict[str, Any] = json.loads(found[0][0])
-        document = _document_record(found[0][1], found[0][2])
-        keep = ("doc_id", "external_id", "url", "source_path", "title", "published", "text")
-        record["document"] = {key: document[key] for key in keep}
-        return record
-
-    def get_document(self, doc_id: str) -> dict[str, Any] | None:
-        found = self._query("SELECT json, text FROM documents WHERE doc_id = %s", (doc_id,))
-        return _document_record(*found[0]) if found else None
-
     def list_documents(self, filters: DocumentFilter | None = None) -> list[dict[str, Any]]:
         """Documents matching ``filters`` in the order they were stored; ``query`` is web-search syntax."""
         filters = filters or DocumentFilter()
         where, params = _document_where(filters)
         sql = "SELECT json, text FROM documents" + where + " ORDER BY id LIMIT %s OFFSET %s"
-        return [_document_record(*row) for row in self._query(sql, [*params, filters.limit, filters.offset])]
+        return [document_record(*row) for row in self._query(sql, [*params, filters.limit, filters.offset])]
 
     def discard_counts(self) -> dict[str, int]:
         sql = (

@@ -25,6 +25,7 @@ from frontlines.store.base import (
 )
 from frontlines.store.incidents import INSERT_FINGERPRINT, INSERT_PENDING, SQLiteDb, StoreIncidents, pending_rows
 from frontlines.store.migrate import migrate
+from frontlines.store.reads import SharedReads, document_record
 
 log = logging.getLogger(__name__)
 
@@ -232,13 +233,7 @@ def _document_where(filters: DocumentFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _document_record(json_text: str, text: str) -> dict[str, Any]:
-    record: dict[str, Any] = json.loads(json_text)
-    record["text"] = text
-    return record
-
-
-class SQLiteStore:
+class SQLiteStore(SharedReads):
     """A :class:`~frontlines.store.base.Store` in one SQLite file; ``":memory:"`` keeps it in memory (tests)."""
 
     def __init__(self, path: str | Path = "frontlines.db") -> None:
@@ -348,12 +343,6 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"database query failed: {exc}") from exc
 
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self._query("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)))
-
-    def has_url(self, url: str) -> bool:
-        return bool(self._query("SELECT 1 FROM documents WHERE url = ? LIMIT 1", (url,)))
-
     def list_events(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching ``filters`` in the order of ``filters.sort`` (see :class:`EventFilter`).
 
@@ -386,33 +375,13 @@ class SQLiteStore:
         count = self._query(sql, [*_box_params(parts), RTREE_MAX_CANDIDATES + 1])[0][0]
         return int(count) <= RTREE_MAX_CANDIDATES
 
-    def count_events(self) -> int:
-        return int(self._query("SELECT count(*) FROM events")[0][0])
-
-    def get_event(self, event_id: str) -> dict[str, Any] | None:
-        found = self._query(
-            "SELECT e.json, d.json, d.text FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.event_id = ?",
-            (event_id,),
-        )
-        if not found:
-            return None
-        record: dict[str, Any] = json.loads(found[0][0])
-        document = _document_record(found[0][1], found[0][2])
-        keep = ("doc_id", "external_id", "url", "source_path", "title", "published", "text")
-        record["document"] = {key: document[key] for key in keep}
-        return record
-
-    def get_document(self, doc_id: str) -> dict[str, Any] | None:
-        found = self._query("SELECT json, text FROM documents WHERE doc_id = ?", (doc_id,))
-        return _document_record(*found[0]) if found else None
-
     def list_documents(self, filters: DocumentFilter | None = None) -> list[dict[str, Any]]:
         """Documents matching ``filters`` in the order they were stored."""
         filters = filters or DocumentFilter()
         where, params = _document_where(filters)
         limit = -1 if filters.limit is None else filters.limit
         sql = "SELECT json, text FROM documents" + where + " ORDER BY rowid LIMIT ? OFFSET ?"
-        return [_document_record(*row) for row in self._query(sql, [*params, limit, filters.offset])]
+        return [document_record(*row) for row in self._query(sql, [*params, limit, filters.offset])]
 
     def discard_counts(self) -> dict[str, int]:
         sql = "SELECT discard_reason, count(*) FROM documents WHERE discard_reason IS NOT NULL GROUP BY 1 ORDER BY 1"
