@@ -147,3 +147,20 @@ def test_cumulative_summaries_are_background_not_events(text, trigger, backgroun
 
     at = text.index(trigger)
     assert is_background(Document(raw=text, text=text), Span(at, at + len(trigger), trigger)) is background
+
+
+def test_a_report_naming_several_places_gives_one_event_per_place_and_casualties_stay_with_the_first():
+    from frontlines.events.assemble import per_place_copies
+
+    text = "Shells hit Karama and Other, killing 3."
+    doc = Document(raw=text, text=text)
+    at_town = PlaceMention(Span.of(text, 11, 17), TOWN)
+    doc.places = [at_town, PlaceMention(Span.of(text, 22, 27), ELSEWHERE)]
+    whole = Span.of(text, 0, len(text))
+    first = Draft("Shelling/artillery/missile attack", "Explosions/Remote violence", "Political violence",
+                  Span.of(text, 0, 6), whole, 0.9, location=at_town)  # fmt: skip
+    (copy,) = per_place_copies(doc, first, whole)
+    assert copy.location is not None and copy.location.place == ELSEWHERE and copy.copy
+    killed = CasualtyReport(CasualtyKind.KILLED, Count(3, 3, 3, Span.of(text, 37, 38)), span=whole)
+    attach_casualties([first, copy], [killed], [])
+    assert first.reports == [killed] and copy.reports == []

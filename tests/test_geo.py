@@ -306,3 +306,28 @@ def test_index_stores_one_entry_bare_and_several_as_a_tuple() -> None:
     assert exact[name_key("Paris")] == (1 << 1, 2 << 1)
     assert exact[name_key("Lutetia")] == 2 << 1 | 1
     assert isinstance(loose[loose_key("Paris")], tuple)
+
+
+# --- one event per place -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "chosen", "others"),
+    [
+        ("Clashes erupted in Hajin and Beirut.", "Hajin", [11]),
+        ("Shells hit the cities of Hajin, Beirut and Alexandria.", "Hajin", [11, 5]),
+        ("Clashes in Hajin city and in the countryside of Beirut.", "Hajin", [11]),
+        # an area named to locate the town before it is no second place
+        ("Clashes erupted in Hajin, Deir ez-Zor.", "Hajin", []),
+        ("Clashes erupted in Hajin after a raid on Beirut.", "Hajin", []),
+    ],
+)
+def test_coordinated_places(text: str, chosen: str, others: list[int], gazetteer: InMemoryGazetteer) -> None:
+    from frontlines.geo import coordinated_places
+
+    doc = _doc(text)
+    places = geoparse(doc, gazetteer)
+    mention = next(m for m in places if m.span.text == chosen)
+    found = coordinated_places(doc, places, mention, Span.of(text, 0, len(text)))
+    assert [m.place.geonameid for m in found] == others

@@ -18,6 +18,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from frontlines.events.clauses import clauses, segment
 from frontlines.events.roles import (
     GENERIC_PREFIX,
     assign_roles,
@@ -72,6 +73,7 @@ class Draft:
     reports: list[CasualtyReport] = field(default_factory=list)
     forces: list[ForceSize] = field(default_factory=list)
     mentions: int = 1
+    copy: bool = False  # the same act in another of the places the report names ("clashes in A and B")
 
 
 def build_events(doc: Document) -> list[Event]:
@@ -83,10 +85,12 @@ def build_events(doc: Document) -> list[Event]:
         for mention in detect_events(doc)
         if is_factual(doc, mention.trigger, mention.sentence) and not is_background(doc, mention.trigger)
     ]
-    mentions = [mention for mention in mentions if not _overshadowed(mention, mentions)]
+    clause_of = mention_clauses(doc, mentions)
+    mentions = [mention for mention in mentions if not _overshadowed(doc, mention, mentions, clause_of)]
     if not mentions:
         return []
-    drafts = [draft_of(doc, mention) for mention in mentions]
+    drafts = [draft_of(doc, mention, clause_of.get(mention.trigger)) for mention in mentions]
+    drafts += [copy for draft in drafts for copy in per_place_copies(doc, draft, clause_of.get(draft.trigger))]
     drafts = merge_mentions(drafts)
     fill_leading_actor(doc, drafts[0])
     add_associated_actors(doc, drafts)
@@ -94,17 +98,38 @@ def build_events(doc: Document) -> list[Event]:
     return [freeze(doc, draft, index) for index, draft in enumerate(drafts)]
 
 
-def _overshadowed(mention: Any, mentions: list[Any]) -> bool:
+def mention_clauses(doc: Document, mentions: list[Any]) -> dict[Span, Span]:
+    """Each mention's clause (keyed by its trigger), where its sentence reports several acts."""
+    by_sentence: dict[Span, list[Span]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention.trigger)
+    out: dict[Span, Span] = {}
+    for sentence, triggers in by_sentence.items():
+        starts = clauses(doc.text, sentence, triggers)
+        out.update((trigger, starts[trigger.start]) for trigger in triggers)
+    return out
+
+
+def _overshadowed(doc: Document, mention: Any, mentions: list[Any], clause_of: dict[Span, Span]) -> bool:
     """A weak mention ("320 people lost their lives") in a sentence whose stronger mention names the act ("air
-    raids") reports that same event, not another one."""
-    return mention.confidence < WEAK_MENTION and any(
-        other is not mention and other.sentence == mention.sentence and other.confidence > mention.confidence
+    raids") reports that same event, not another one: unless it stands in a clause of its own that names its own
+    place ("airstrikes target A and losses in B")."""
+    if mention.confidence >= WEAK_MENTION:
+        return False
+    own = clause_of.get(mention.trigger, mention.sentence)
+    apart = own != mention.sentence and any(own.contains(place.span) for place in doc.places)
+    return any(
+        other is not mention
+        and other.sentence == mention.sentence
+        and other.confidence > mention.confidence
+        and not (apart and not own.contains(other.trigger))
         for other in mentions
     )
 
 
-def draft_of(doc: Document, mention: object) -> Draft:
-    """A draft event from one detected mention, with the arguments its sentence gives."""
+def draft_of(doc: Document, mention: object, clause: Span | None = None) -> Draft:
+    """A draft event from one detected mention, with the arguments its sentence gives; its place is sought in its
+    own ``clause`` first where the sentence reports several acts."""
     from frontlines.dates import resolve_event_date
     from frontlines.geo import locate_event
 
@@ -120,11 +145,36 @@ def draft_of(doc: Document, mention: object) -> Draft:
     draft.actor1, draft.actor2 = roles.actor1, roles.actor2
     draft.assoc1 = list(roles.assoc1)
     draft.actor_spans = list(roles.evidence)
-    draft.location = locate_event(doc, doc.places, draft.sentence, draft.trigger)
+    clause = clause or draft.sentence
+    parts = (segment(doc.text, clause, draft.trigger), clause)
+    draft.location = locate_event(doc, doc.places, draft.sentence, draft.trigger, parts)
     draft.date = resolve_event_date(doc, draft.sentence)
     if draft.sub_event_type in TERRITORY_SUBTYPES and roles.parsed_agent and is_specific(draft.actor1):
         draft.sub_event_type = _territory_subtype(draft)
     return draft
+
+
+def per_place_copies(doc: Document, draft: Draft, clause: Span | None) -> list[Draft]:
+    """Copies of a draft at each other place its report names with it ("shelling hit A and B"): coders record one
+    event per place. The copies carry no casualty statements of their own."""
+    from frontlines.geo import coordinated_places
+
+    if draft.location is None:
+        return []
+    part = clause if clause is not None and clause.contains(draft.location.span) else draft.sentence
+    return [
+        replace(
+            draft,
+            location=place,
+            assoc1=list(draft.assoc1),
+            assoc2=list(draft.assoc2),
+            actor_spans=list(draft.actor_spans),
+            reports=[],
+            forces=[],
+            copy=True,
+        )
+        for place in coordinated_places(doc, doc.places, draft.location, part)
+    ]
 
 
 def _territory_subtype(draft: Draft) -> str:
@@ -283,7 +333,7 @@ def _repeats(later: CasualtyReport, earlier: CasualtyReport) -> bool:
 def _owner(drafts: list[Draft], span: Span | None) -> Draft:
     if span is not None:
         for draft in drafts[1:]:
-            if span.contains(draft.trigger):
+            if not draft.copy and span.contains(draft.trigger):
                 return draft
     return drafts[0]
 

@@ -9,7 +9,7 @@ toponym) and ``locate`` (``locate_event``). Nothing is loaded at import: the gaz
 from __future__ import annotations
 
 from frontlines.geo.gazetteer import Gazetteer, GeoNamesGazetteer, InMemoryGazetteer, Match, default_gazetteer
-from frontlines.geo.locate import locate_event
+from frontlines.geo.locate import coordinated_places, locate_event
 from frontlines.geo.normalize import loose_key, name_key
 from frontlines.geo.recognize import Toponym, recognize
 from frontlines.geo.resolve import resolve
@@ -21,6 +21,7 @@ __all__ = [
     "InMemoryGazetteer",
     "Match",
     "Toponym",
+    "coordinated_places",
     "default_gazetteer",
     "geoparse",
     "locate_event",

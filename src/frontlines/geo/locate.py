@@ -46,6 +46,18 @@ _CONTAINER_BETWEEN = re.compile(
     rf"(?:{_DIRECTION}\s+)?(?:(?:{'|'.join(CONTAINER_NOUNS)})\s+of\s+)?$",
     re.IGNORECASE,
 )
+# What joins two places of one report: "in A and B", "the cities of A and B", "A city and B desert", "A, B and C",
+# "in A and in the countryside of B".
+_COORDINATION_BETWEEN = re.compile(
+    rf"^\s*(?:(?:{'|'.join(PLACE_KIND_NOUNS)}|{'|'.join(CONTAINER_NOUNS)})\s*)?(?:,\s*(?:and\s+)?|(?:and|&)\s+)"
+    rf"(?:(?:in|on|at)\s+)?(?:the\s+)?(?:{_DIRECTION}\s+)?(?:(?:{'|'.join(CONTAINER_NOUNS)})\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Words between a locative cue and its place: "in the northern X", "targeted western X".
+_QUALIFIERS = frozenset(
+    {"the", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern", "north", "south", "east", "west"}
+)  # fmt: skip
 _SETTLEMENT_SKIP = frozenset({"the", "of", "city", "town", "village", "western", "eastern", "northern", "southern"})
 
 LOCATIVE_BONUS = 2.0
@@ -99,11 +111,12 @@ def _non_event(doc: Document, mention: PlaceMention, before: list[str]) -> bool:
 def event_score(doc: Document, mention: PlaceMention, sentence: Span, trigger: Span | None) -> float:
     """How likely the mention is the place where the sentence's event happened."""
     before = _words_before(doc.text, mention.span.start, sentence.start)
+    cue = [w for w in before if w not in _QUALIFIERS]  # "in northern X" is "in X"
     precision = 2 if mention.place.precision == 1 and is_near(doc, mention, sentence.start) else mention.place.precision
     score = SPECIFICITY_BONUS.get(precision, 0.0)  # "in X" is more specific than "X countryside"
-    if before and before[0] in LOCATIVE_PREPOSITIONS:
+    if cue and cue[0] in LOCATIVE_PREPOSITIONS:
         score += LOCATIVE_BONUS
-    elif before and before[0] in PLACE_OBJECT_VERBS:
+    elif cue and cue[0] in PLACE_OBJECT_VERBS:
         score += OBJECT_BONUS
     elif len(before) > 1 and before[0] == "of" and before[1] in _OF_OK:
         score += SETTLEMENT_BONUS
@@ -164,21 +177,62 @@ def _containers(doc: Document, inside: list[PlaceMention]) -> set[int]:
 
 
 def locate_event(
-    doc: Document, places: list[PlaceMention], sentence: Span, trigger: Span | None
+    doc: Document, places: list[PlaceMention], sentence: Span, trigger: Span | None, parts: tuple[Span, ...] = ()
 ) -> PlaceMention | None:
-    """The place where the event of ``sentence`` (with ``trigger``) happened, with its precision adjusted."""
-    inside = sorted((m for m in places if sentence.contains(m.span)), key=lambda m: m.span.start)
-    if inside:
-        containers = _containers(doc, inside)
-        scores = [
-            event_score(doc, m, sentence, trigger) - (CONTAINER_PENALTY if i in containers else 0.0)
-            for i, m in enumerate(inside)
-        ]
-        best = max(range(len(inside)), key=lambda i: (scores[i], -i))
-        if scores[best] > -1.0:
-            return _adjusted(doc, inside[best], sentence.start)
+    """The place where the event of ``sentence`` (with ``trigger``) happened, with its precision adjusted: sought in
+    the given ``parts`` of the sentence first (the trigger's own words, then its clause), then in the whole
+    sentence, then before it, then the document's focus."""
+    for part in dict.fromkeys((*parts, sentence)):
+        best = _best_inside(doc, places, part, trigger)
+        if best is not None:
+            return _adjusted(doc, best, part.start)
     earlier = [m for m in places if m.span.end <= sentence.start and _usable(doc, m)]
     if earlier:
         return _adjusted(doc, earlier[-1], 0)
     focus = _focus(doc, places)
     return _adjusted(doc, focus, 0) if focus is not None else None
+
+
+def _best_inside(doc: Document, places: list[PlaceMention], part: Span, trigger: Span | None) -> PlaceMention | None:
+    """The best-scoring place inside ``part`` (a sentence or a clause), if any scores as a plausible event place."""
+    inside = sorted((m for m in places if part.contains(m.span)), key=lambda m: m.span.start)
+    if not inside:
+        return None
+    containers = _containers(doc, inside)
+    scores = [
+        event_score(doc, m, part, trigger) - (CONTAINER_PENALTY if i in containers else 0.0)
+        for i, m in enumerate(inside)
+    ]
+    best = max(range(len(inside)), key=lambda i: (scores[i], -i))
+    return inside[best] if scores[best] > -1.0 else None
+
+
+def coordinated_places(
+    doc: Document, places: list[PlaceMention], chosen: PlaceMention, part: Span
+) -> list[PlaceMention]:
+    """The other places joined to ``chosen`` by "and" or a list comma inside ``part`` ("clashes in A and B"): the
+    report names one act in several places, which coders record as one event per place. A place that only locates
+    its neighbour ("X, Y province") is not one of them."""
+    inside = sorted((m for m in places if part.contains(m.span) and _usable(doc, m)), key=lambda m: m.span.start)
+    at = next((i for i, m in enumerate(inside) if m.span == chosen.span), None)
+    if at is None:
+        return []
+    chain = [at]
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(inside):
+            left, right = sorted((inside[k], inside[k + step]), key=lambda m: m.span.start)
+            if not _COORDINATION_BETWEEN.match(doc.text[left.span.end : right.span.start]) or _locates_other(
+                doc, right, left
+            ):
+                break
+            k += step
+            chain.append(k)
+    seen = {chosen.place.geonameid}
+    out = []
+    for k in sorted(chain):
+        mention = inside[k]
+        if mention.place.geonameid not in seen:
+            seen.add(mention.place.geonameid)
+            out.append(_adjusted(doc, mention, part.start))
+    return out

@@ -1,0 +1,55 @@
+"""One clause per reported act, and the words around each act: a sentence such as "Airstrikes target Idlib and
+shells hit Aleppo" reports two events in two places, and each event's place, and its weak casualty cue, belong to
+its own clause.
+
+A sentence is cut only between two triggers, at the last clause break between them (a coordinating or temporal
+connective or a clause punctuation mark), so "A, B and C" between two triggers stays with the first. Two triggers
+with no break between them ("clashes and shelling in X" has one: they share nothing; "warplanes bomb X with
+airstrikes" has none: they share the clause).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from frontlines.model import Span
+
+# Words and marks that open a new clause when they stand between two acts.
+CLAUSE_BREAK_WORDS = (
+    "in conjunction with", "as well as", "meanwhile", "following", "whereas", "while", "after", "amid", "and",
+    "but",
+)  # fmt: skip
+_WORDS = "|".join(re.escape(w) for w in CLAUSE_BREAK_WORDS)
+_MARKS = r"(?:;|…|\.{2,}|,|\s[-–—](?=\s))"
+_BREAK = re.compile(rf"\s*{_MARKS}\s*(?:(?:{_WORDS})\b\s*)?|\s+(?:{_WORDS})\s+", re.IGNORECASE)
+
+
+def clauses(text: str, sentence: Span, triggers: list[Span]) -> dict[int, Span]:
+    """The clause of each trigger (keyed by its start offset) inside ``sentence``."""
+    ordered = sorted({t.start: t for t in triggers if sentence.contains(t)}.values(), key=lambda t: t.start)
+    cuts: list[tuple[int, int]] = []  # (end of one clause, start of the next)
+    for one, nxt in pairwise(ordered):
+        breaks = list(_BREAK.finditer(text, one.end, nxt.start))
+        if breaks:
+            cuts.append((breaks[-1].start(), breaks[-1].end()))
+    starts = [sentence.start, *(start for _, start in cuts)]
+    ends = [*(end for end, _ in cuts), sentence.end]
+    out: dict[int, Span] = {}
+    for trigger in ordered:
+        k = sum(1 for start in starts[1:] if start <= trigger.start)
+        out[trigger.start] = Span.of(text, starts[k], ends[k])
+    return out
+
+
+def segment(text: str, clause: Span, trigger: Span) -> Span:
+    """The stretch of ``clause`` between the clause breaks on either side of ``trigger``: in "20 fighters mourned
+    in A and clashes in B" the clashes' own words are "clashes in B"."""
+    start, end = clause.start, clause.end
+    for found in _BREAK.finditer(text, clause.start, clause.end):
+        if found.end() <= trigger.start:
+            start = found.end()
+        elif found.start() >= trigger.end:
+            end = found.start()
+            break
+    return Span.of(text, start, end)
