@@ -988,3 +988,18 @@ def test_any_word_salad_gives_well_formed_mentions(words: list[str]) -> None:
         assert event.sentence.contains(event.trigger)
         assert event.sub_event_type in SUB_EVENT_NAMES
     assert [e.confidence for e in events[1:]] == sorted((e.confidence for e in events[1:]), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two acts in two clauses: both are reported, even where one kind usually swallows the other
+        ("Clashes in Kelo and bombardment targets Marun", ["Armed clash", "Shelling/artillery/missile attack"]),
+        ("Airstrikes hit Kelo and renewed airstrikes on Marun", ["Air/drone strike", "Air/drone strike"]),
+        # one act: the attack is the grenade's
+        ("Militants carried out a grenade attack on a police post", ["Grenade"]),
+    ],
+)
+def test_one_mention_per_act_of_a_sentence(text: str, expected: list[str]) -> None:
+    found = sorted(m.sub_event_type for m in detect_events(_doc(text)))
+    assert found == sorted(expected)

@@ -24,6 +24,7 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
 from frontlines.events import lexicon as lx
+from frontlines.events.clauses import clauses
 from frontlines.events.taxonomy import EXPLOSIONS, NONE, sub_event_info
 from frontlines.model import Actor, ActorKind, Document, Span
 
@@ -592,22 +593,34 @@ def _resolve_protest(hit: Hit, context: str) -> Hit:
     return Hit(modifier.label, modifier.weight, hit.start, hit.end, f"{hit.cue}+{modifier.cue}")
 
 
-def prune_hits(hits: list[Hit]) -> list[Hit]:
-    """Keep one hit per sub-event type (the strongest, then earliest) and drop hits that restate a better one."""
+def prune_hits(hits: list[Hit], sentence: str = "") -> list[Hit]:
+    """Keep one hit per sub-event type and clause (the strongest, then earliest) and drop hits that restate a better
+    one; a sentence reporting several acts ("clashes in A and shelling on B") keeps one hit per act."""
     disrupted = any(h.label == DISRUPTED for h in hits)
     specific = [h for h in hits if _is_specific(h.label)]
-    kept: dict[str, Hit] = {}
+    clause_of = _hit_clauses(hits, sentence)
+    kept: dict[tuple[str, int], Hit] = {}
     for hit in hits:
         if any(_swallows(o, hit) for o in hits):
             continue  # "weapons seized": the seizing is part of the stronger cue
         if disrupted and _event_type(hit.label) == EXPLOSIONS:
             continue  # "seized two landmines": the weapons were not used
-        if hit.label in (ARMED_CLASH, ATTACK) and _near_any(hit, specific):
+        same_clause = [o for o in specific if clause_of[o.start] == clause_of[hit.start]]
+        if hit.label in (ARMED_CLASH, ATTACK) and _near_any(hit, same_clause):
             continue  # "a grenade attack", "captured the town in an assault": one event
-        best = kept.get(hit.label)
+        key = (hit.label, clause_of[hit.start])
+        best = kept.get(key)
         if best is None or (hit.weight, -hit.start) > (best.weight, -best.start):
-            kept[hit.label] = hit
+            kept[key] = hit
     return [h for h in kept.values() if h.weight >= MIN_WEIGHT]
+
+
+def _hit_clauses(hits: list[Hit], sentence: str) -> dict[int, int]:
+    """The start of each hit's clause (by hit start); one clause for all when the sentence text is not given."""
+    if not sentence:
+        return {h.start: 0 for h in hits}
+    found = clauses(sentence, Span(0, len(sentence), sentence), [Span.of(sentence, h.start, h.end) for h in hits])
+    return {start: clause.start for start, clause in found.items()}
 
 
 def _swallows(big: Hit, small: Hit) -> bool:
@@ -632,7 +645,7 @@ def _near_any(hit: Hit, others: list[Hit]) -> bool:
 def sentence_hits(ctx: SentenceContext) -> list[Hit]:
     """The events one sentence reports, one hit per sub-event type, weights scaled for non-event talk."""
     sentence = ctx.text[ctx.start : ctx.end]
-    hits = prune_hits(resolve_hits(match_cues(sentence), ctx))
+    hits = prune_hits(resolve_hits(match_cues(sentence), ctx), sentence)
     if compiled_lexicon().non_event.search(sentence):
         hits = [Hit(h.label, h.weight * NON_EVENT_FACTOR, h.start, h.end, h.cue) for h in hits]
         hits = [h for h in hits if h.weight >= MIN_WEIGHT]
