@@ -331,3 +331,13 @@ def test_coordinated_places(text: str, chosen: str, others: list[int], gazetteer
     mention = next(m for m in places if m.span.text == chosen)
     found = coordinated_places(doc, places, mention, Span.of(text, 0, len(text)))
     assert [m.place.geonameid for m in found] == others
+
+
+@pytest.mark.model
+def test_a_named_area_is_a_place_with_its_own_precision() -> None:
+    area = Place(40, "Eastern Ghouta", 33.55, 36.42, "SY", "", "", "L", "AREA", 0, 2)
+    town = Place(41, "Ghouta", 10.0, 10.0, "XX", "", "", "P", "PPL", 800)
+    small = InMemoryGazetteer([area, town], {40: ["Ghouta"]})
+    doc = _doc("Warplanes struck the Eastern Ghouta on Monday.")
+    (mention,) = geoparse(doc, small)
+    assert mention.place.geonameid == 40 and mention.place.precision == 2

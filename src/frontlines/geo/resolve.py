@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES
-from frontlines.geo.gazetteer import Gazetteer, Match
+from frontlines.geo.gazetteer import NAMED_AREA_CODE, Gazetteer, Match
 from frontlines.geo.normalize import name_key
 from frontlines.geo.recognize import Toponym
 from frontlines.model import Place, PlaceMention
@@ -21,7 +21,7 @@ HOW_PENALTY = {"name": 0.0, "alt": 0.8, "loose": 1.5}
 STRONG_FOCUS = 0.5
 FOREIGN_SHARE = 0.1
 CAPITAL_BONUS = 0.5
-COUNTRY_BONUS = 1.5  # a country named by its own name: "Georgia", "Lebanon"
+COUNTRY_BONUS = 1.5  # a country or named area by its own name: "Georgia", "Lebanon", "Eastern Ghouta"
 HOMONYM_ADMIN_PENALTY = 1.0  # "Aleppo" is the city, not the governorate, unless "province" follows
 SUFFIX_BONUS = 2.5
 BARE_ADM2_PENALTY = 0.7  # "Logan" is the town before Logan County
@@ -47,8 +47,8 @@ def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[tuple[str
     code = place.feature_code
     if code == "PPLC":
         score += CAPITAL_BONUS
-    if code.startswith("PCL") and match.how != "loose":
-        score += COUNTRY_BONUS
+    if (code.startswith("PCL") or code == NAMED_AREA_CODE) and match.how != "loose":
+        score += COUNTRY_BONUS  # an area named by one of its own names: "Georgia", "Lebanon", "Darfur"
     if toponym.suffix in _ADMIN1_SUFFIXES:
         score += SUFFIX_BONUS if code == "ADM1" else 0.0
     elif toponym.suffix in _ADMIN2_SUFFIXES:
@@ -249,6 +249,8 @@ def _far_fetched(toponym: Toponym, place: Place, ctx: _DocContext) -> bool:
 
 
 def _with_precision(place: Place) -> Place:
-    """Place.precision from its kind: towns 1, admin2 areas 2, admin1 areas and countries 3."""
+    """Place.precision from its kind: towns 1, admin2 areas 2, admin1 areas and countries 3; named areas their own."""
+    if place.feature_code == NAMED_AREA_CODE:
+        return place  # a named area carries its own size
     wanted = 1 if place.feature_class == "P" else 2 if place.feature_code == "ADM2" else 3
     return place if place.precision == wanted else replace(place, precision=wanted)
