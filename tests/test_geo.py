@@ -341,3 +341,12 @@ def test_a_named_area_is_a_place_with_its_own_precision() -> None:
     doc = _doc("Warplanes struck the Eastern Ghouta on Monday.")
     (mention,) = geoparse(doc, small)
     assert mention.place.geonameid == 40 and mention.place.precision == 2
+
+
+@pytest.mark.model
+def test_a_province_named_after_its_capital_is_placed_at_the_capital(gazetteer: InMemoryGazetteer) -> None:
+    (province,) = [m for m in geoparse(_doc("Shelling hit Deir ez-Zor province."), gazetteer)]
+    assert (province.place.geonameid, province.place.precision) == (9, 3)
+    assert (province.place.lat, province.place.lon) == (PLACES[7].lat, PLACES[7].lon)
+    (state,) = [m for m in geoparse(_doc("Flooding hit Louisiana."), gazetteer)]
+    assert (state.place.lat, state.place.lon) == (PLACES[16].lat, PLACES[16].lon)  # no town of that name: its middle

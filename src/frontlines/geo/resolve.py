@@ -233,7 +233,7 @@ def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[Pl
         place, confidence = _pick(toponym, base, replace(ctx, anchors=anchors))
         if _far_fetched(toponym, place, ctx):
             continue
-        out.append(PlaceMention(toponym.span, _with_precision(place), round(confidence, 3)))
+        out.append(PlaceMention(toponym.span, _at_seat(_with_precision(place), toponym), round(confidence, 3)))
     return out
 
 
@@ -254,3 +254,21 @@ def _with_precision(place: Place) -> Place:
         return place  # a named area carries its own size
     wanted = 1 if place.feature_class == "P" else 2 if place.feature_code == "ADM2" else 3
     return place if place.precision == wanted else replace(place, precision=wanted)
+
+
+def _at_seat(place: Place, toponym: Toponym) -> Place:
+    """A province named after its capital ("Daraa province", "Kano State") is placed at that capital, as ACLED places
+    province-level events at the provincial capital; its precision stays that of a province."""
+    if place.feature_code != "ADM1":
+        return place
+    seats = [
+        m.place
+        for m in toponym.matches
+        if m.how == "name"
+        and m.place.feature_class == "P"
+        and (m.place.country, m.place.admin1) == (place.country, place.admin1)
+    ]
+    if not seats:
+        return place
+    seat = max(seats, key=lambda p: p.population)
+    return replace(place, lat=seat.lat, lon=seat.lon)
