@@ -9,6 +9,7 @@ dir (``FRONTLINES_CACHE_DIR``, default ``~/.cache/frontlines``) and loaded by ``
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import tempfile
@@ -172,7 +173,12 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-v{CACHE_VERSION}.pickle"
+    """The tables' cache file, named by the build's version and by our named areas' content (editing
+    named_areas.json makes a new cache rather than leaving a stale one)."""
+    from importlib import resources
+
+    areas = resources.files("frontlines.geo").joinpath("named_areas.json").read_bytes()
+    return cache_dir() / f"gazetteer-v{CACHE_VERSION}-{hashlib.sha256(areas).hexdigest()[:8]}.pickle"
 
 
 def load_tables(path: Path | None = None) -> GeoNamesTables:
