@@ -18,10 +18,11 @@ RELEVANCE_GROUPS = {
     r"cops?|forces|militia\w*|guerr?illa\w*|maoists?|naxal\w*|taliban|isis|isil|daesh|qaeda|shabaab|boko|"
     r"hezbollah|hamas|houthis?|gendarm\w*|paramilitar\w*|regime",
     # demonstrations and unrest
-    "protest": r"protest\w*|demonstrat\w*|rall(?:y|ies)|marche[ds]|riot\w*|tear\s?gas|unrest|strikers|"
-    r"sit-ins?|agitat\w*|mobs?",
+    "protest": r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|vigils?|die-ins?|marche[ds]|riot\w*|tear\s?gas|unrest|"
+    r"strikers|sit-ins?|agitat\w*|mobs?",
     # arrests, abductions, territory and agreements
     "strategic": r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|captur\w*|seiz\w*|ceasefire|truce|"
     r"peace\s+(?:deal|agreement|talks|accord)|surrender\w*|withdr[ae]w\w*|retreat\w*|recaptur\w*|overr[au]n|"
-    r"looted|looting|torched|set\s+ablaze|set\s+(?:on\s+)?fire|burn(?:ed|t)\s+down",
+    r"looted|looting|torched|set\s+ablaze|set\s+(?:on\s+)?fire|burn(?:ed|t)\s+down|curfew|state\s+of\s+emergency|"
+    r"martial\s+law|mass\s+graves?",
 }

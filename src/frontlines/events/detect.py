@@ -25,7 +25,7 @@ from typing import Any
 
 from frontlines.events import lexicon as lx
 from frontlines.events.clauses import clauses
-from frontlines.events.taxonomy import EXPLOSIONS, NONE, sub_event_info
+from frontlines.events.taxonomy import BATTLES, EXPLOSIONS, NONE, VIOLENCE_AGAINST_CIVILIANS, sub_event_info
 from frontlines.model import Actor, ActorKind, Document, Span
 
 GOVERNMENT_REGAINS = "Government regains territory"
@@ -39,8 +39,13 @@ DISRUPTED = "Disrupted weapons use"
 REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
 PEACEFUL_PROTEST = "Peaceful protest"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
+MOB_VIOLENCE = "Mob violence"
 LOOTING = "Looting/property destruction"
+CHEMICAL = "Chemical weapon"
+OTHER = "Other"
 
+# Event types of violence that property destruction mentioned after it is part of.
+VIOLENT_TYPES = frozenset({BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS})
 # Actor kinds whose capture of a place is "Government regains territory" (state forces and their foreign allies).
 STATE_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.GOVERNMENT, ActorKind.EXTERNAL_FORCES})
 # Arrests at a protest are usually the protest's intervention: weigh them less than the protest.
@@ -196,6 +201,8 @@ class CompiledLexicon:
     political: re.Pattern[str]
     accident: re.Pattern[str]
     non_event: re.Pattern[str]
+    disaster: re.Pattern[str]
+    harm: re.Pattern[str]
     armed_targets: re.Pattern[str]
     civilian_targets: re.Pattern[str]
     state_capturer: re.Pattern[str]
@@ -203,12 +210,16 @@ class CompiledLexicon:
     nonstate_cased: re.Pattern[str]
     base_words: re.Pattern[str]
     territory_words: re.Pattern[str]
-    protest_topic_before: re.Pattern[str]
+    protest_topic_markers: re.Pattern[str]
+    protest_topic_end: re.Pattern[str]
     capture_attempt_before: re.Pattern[str]
     negation_before: re.Pattern[str]
     capture_done_before: re.Pattern[str]
     protest_not_happening: re.Pattern[str]
     arrest_attributive: re.Pattern[str]
+    no_fight: re.Pattern[str]
+    troop_withdrawal: re.Pattern[str]
+    background_clause: re.Pattern[str]
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -230,6 +241,8 @@ def compiled_lexicon() -> CompiledLexicon:
         political=_ci(lx.POLITICAL_MARKERS),
         accident=_ci(lx.ACCIDENT_CONTEXT),
         non_event=_ci(lx.NON_EVENT_CONTEXT),
+        disaster=_ci(lx.DISASTER_CONTEXT),
+        harm=_ci(lx.HARM_WORDS),
         armed_targets=_ci(lx.ARMED_TARGETS),
         civilian_targets=_ci(lx.CIVILIAN_TARGETS),
         state_capturer=_ci(lx.STATE_CAPTURER),
@@ -237,12 +250,16 @@ def compiled_lexicon() -> CompiledLexicon:
         nonstate_cased=re.compile(lx.NONSTATE_CAPTURER_CASED),
         base_words=_ci(lx.BASE_WORDS),
         territory_words=_ci(lx.TERRITORY_WORDS),
-        protest_topic_before=_ci(lx.PROTEST_TOPIC_BEFORE),
+        protest_topic_markers=_ci(lx.PROTEST_TOPIC_MARKERS),
+        protest_topic_end=_ci(lx.PROTEST_TOPIC_END),
         capture_attempt_before=_ci(lx.CAPTURE_ATTEMPT_BEFORE),
         negation_before=_ci(lx.NEGATION_BEFORE),
         capture_done_before=_ci(lx.CAPTURE_DONE_BEFORE),
         protest_not_happening=_ci(lx.PROTEST_NOT_HAPPENING_BEFORE),
         arrest_attributive=_ci(lx.ARREST_ATTRIBUTIVE_BEFORE),
+        no_fight=_ci(lx.NO_FIGHT),
+        troop_withdrawal=_ci(lx.TROOP_WITHDRAWAL),
+        background_clause=_ci(lx.BACKGROUND_CLAUSE),
     )
 
 
@@ -336,8 +353,11 @@ def match_cues(sentence: str) -> list[Hit]:
     negation = compiled_lexicon().negation_before
     for cue in active_cues(sentence.lower()):
         label, weight = cue.label, cue.weight
-        for m in cue.pattern.finditer(sentence):
+        pos = 0
+        while (m := cue.pattern.search(sentence, pos)) is not None:
+            pos = max(m.end(), m.start() + 1)
             if names_matter and in_proper_name(sentence, m.start(), m.end()):
+                pos = m.start() + 1  # "Iraqi F-16 jets struck": the name is skipped, "jets struck" may still match
                 continue
             if negation.search(sentence[max(0, m.start() - 30) : m.start()]):
                 continue
@@ -350,12 +370,35 @@ def protest_modifier(context: str) -> Hit | None:
 
     A modifier that is the protest's topic ("a protest against police brutality") does not count.
     """
-    topic = compiled_lexicon().protest_topic_before
     for label, weight, pattern in compiled_lexicon().protest_modifiers:
+        window = CROWD_TOPIC_WINDOW if label == VIOLENT_DEMONSTRATION else TOPIC_WINDOW
         for m in pattern.finditer(context):
-            if not topic.search(context[max(0, m.start() - 40) : m.start()]):
+            if not is_protest_topic(context, m.start(), m.end(), window=window):
                 return Hit(label, weight, m.start(), m.end(), m.group(0))
     return None
+
+
+# Characters before a word within which a protest topic marker may govern it. Harm done to people is a common
+# topic ("to mourn dozens of demonstrators killed last month"); what a crowd does is one only right after the marker
+# ("against the burning of a holy book", but "angry over the price of bread torched a building").
+TOPIC_WINDOW = 60
+CROWD_TOPIC_WINDOW = 40
+# The longest topic marker, in characters ("in the wake of the recent killings").
+MARKER_LENGTH = 45
+
+
+def is_protest_topic(text: str, start: int, end: int, floor: int = 0, window: int = TOPIC_WINDOW) -> bool:
+    """True when the words at [start, end) are what a protest is about: a topic marker ("against", "to demand the
+    release of", "a week after") ends at most ``window`` characters before them, after ``floor``, with no clause
+    break in between."""
+    lex = compiled_lexicon()
+    lo = max(floor, start - window - MARKER_LENGTH)
+    for marker in lex.protest_topic_markers.finditer(text, lo, end):
+        if marker.start() >= start or start - marker.end() > window:
+            continue
+        if not lex.protest_topic_end.search(text, marker.end(), start):
+            return True
+    return False
 
 
 # The perpetrator phrase right after an attack noun ("an attack by suspected jihadists"): not the target.
@@ -476,6 +519,17 @@ def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
     return bool(compiled_lexicon().territory_words.search(" ".join(t.text for t in head)))
 
 
+# What follows "control": "of" and the few words that name what was taken.
+_CONTROL_OF = re.compile(r"\s+of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+# A capitalised word: a place or group name ("control of Sake", "control of the Kivu highway").
+_NAME = re.compile(r"\b[A-Z][a-z]")
+
+
+def _place_at(ctx: SentenceContext, start: int, end: int) -> bool:
+    """Whether a place entity of the parse starts within [start, end) of the sentence."""
+    return any(start <= at - ctx.start < end for at, _ in ctx.places)
+
+
 def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
     """A capture of a place: a place name or territory word near the verb, no person or thing taken, no attempt."""
     sentence, places, sent_start = ctx.text[ctx.start : ctx.end], ctx.places, ctx.start
@@ -485,6 +539,11 @@ def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
         return False
     if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
         return False
+    control_of = _CONTROL_OF.match(sentence, hit.end) if hit.cue.lower().endswith("control") else None
+    if control_of:
+        # "took control of the town" is territory, "take control of services" is not
+        what = control_of.group(1)
+        return bool(lex.territory_words.search(what) or _NAME.search(what) or _place_at(ctx, hit.end, hit.end + 45))
     if ctx.sent is not None:
         verdict = _object_is_place(ctx.sent, ctx.start + hit.start)
         # "drove the militants from the village": the object of a recapture verb may be the enemy;
@@ -499,14 +558,28 @@ def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
     return any(lo <= start - sent_start < hi for start, _ in places)
 
 
+# Withdrawal cues that name a receiving side: the place changes hands even when it is a base.
+_HANDOVER = re.compile(r"\bhand|\bced", re.IGNORECASE)
+
+
 def _resolve_withdrawal(hit: Hit, sentence: str, places: Sequence[tuple[int, int]], has_capture: bool) -> Hit | None:
+    """A handover or a withdrawal from territory is a transfer; leaving a base or pulling troops out is a change."""
     lex = compiled_lexicon()
     around = sentence[max(0, hit.start - 40) : hit.end + 60]
-    if lex.base_words.search(around) and not lex.territory_words.search(around):
+    handover = bool(_HANDOVER.match(hit.cue))
+    if lex.base_words.search(around) and not lex.territory_words.search(around) and not handover:
         return Hit(CHANGE_TO_GROUP, hit.weight - 0.05, hit.start, hit.end, hit.cue)
-    if has_capture or lex.territory_words.search(sentence) or places:
+    troops_only = bool(lex.troop_withdrawal.match(sentence, hit.start)) and not handover
+    changes_hands = (
+        has_capture
+        or (handover and lex.base_words.search(around))
+        or lex.territory_words.search(sentence)
+        or lex.no_fight.search(sentence)
+        or (places and not troops_only)
+    )
+    if changes_hands:
         return Hit(NON_VIOLENT_TRANSFER, hit.weight + (0.05 if has_capture else 0.0), hit.start, hit.end, hit.cue)
-    return Hit(CHANGE_TO_GROUP, hit.weight - 0.2, hit.start, hit.end, hit.cue)
+    return Hit(CHANGE_TO_GROUP, hit.weight - (0.05 if troops_only else 0.2), hit.start, hit.end, hit.cue)
 
 
 def _resolve_arrest(hit: Hit, sentence: str, protest: bool) -> Hit | None:
@@ -529,6 +602,7 @@ class SentenceContext:
     sent: Any  # the spaCy sentence (or None)
     protest_nearby: bool  # the previous or next sentence speaks of a protest
     accident_nearby: bool  # the document speaks of an industrial accident or disaster
+    disaster_nearby: bool  # the document speaks of a natural disaster or an epidemic
     neighbour_text: str  # the next sentence's text, for protest modifiers
     actors: Sequence[tuple[Span, Actor]]
     places: Sequence[tuple[int, int]]  # GPE/LOC/FAC entity offsets inside the sentence
@@ -540,6 +614,7 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     lex = compiled_lexicon()
     has_capture = any(h.label in (lx.CAPTURE, lx.RECAPTURE, lx.ARMED_CAPTURE) for h in hits)
     hits = [h for h in hits if h.label != lx.PROTEST or _protest_happens(h, sentence)]
+    hits = drop_protest_topics(hits, sentence)
     protest = ctx.protest_nearby or any(h.label in (lx.PROTEST, VIOLENT_DEMONSTRATION) for h in hits)
     accident = ctx.accident_nearby or bool(lex.accident.search(sentence))
     resolved: list[Hit] = []
@@ -551,6 +626,18 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
             out = None if accident else _resolve_killing(hit, sentence)
         elif hit.label == LOOTING and protest:
             out = None  # looting by demonstrators is a violent demonstration
+        elif hit.label == lx.EMERGENCY:
+            out = None if ctx.disaster_nearby else Hit(OTHER, hit.weight, hit.start, hit.end, hit.cue)
+        elif hit.label == CHEMICAL and accident:
+            out = None  # "toxic gas leaked from the plant"
+        elif hit.label == lx.ARMED_CHANGE:
+            out = Hit(CHANGE_TO_GROUP, hit.weight, hit.start, hit.end, hit.cue) if _armed_actor_named(ctx) else None
+        elif hit.label == lx.ARMED_LOOTING:
+            out = (
+                None
+                if protest or not _armed_actor_named(ctx)
+                else Hit(LOOTING, hit.weight, hit.start, hit.end, hit.cue)
+            )
         elif hit.label in (lx.CAPTURE, lx.RECAPTURE):
             out = _resolve_capture(hit, ctx)
         elif hit.label == lx.ARMED_CAPTURE:
@@ -572,6 +659,24 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     return resolved
 
 
+# Crowd violence is what the protesters do, never the topic of their protest.
+CROWD_LABELS = frozenset({lx.PROTEST, VIOLENT_DEMONSTRATION, MOB_VIOLENCE})
+
+
+def drop_protest_topics(hits: list[Hit], sentence: str) -> list[Hit]:
+    """Drop cues that name what a protest in the sentence is about, not what happened ("marched to demand the
+    release of abducted students", "a vigil a week after the massacre")."""
+    protests = [h for h in hits if h.label == lx.PROTEST]
+    if not protests:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.label in CROWD_LABELS
+        or not any(p.end <= h.start and is_protest_topic(sentence, h.start, h.end, floor=p.end) for p in protests)
+    ]
+
+
 def _protest_happens(hit: Hit, sentence: str) -> bool:
     """False for a protest that is only planned, called for or banned ("ahead of the planned rally")."""
     return not compiled_lexicon().protest_not_happening.search(sentence[max(0, hit.start - 40) : hit.start])
@@ -580,6 +685,8 @@ def _protest_happens(hit: Hit, sentence: str) -> bool:
 def _resolve_capture(hit: Hit, ctx: SentenceContext) -> Hit | None:
     if not _is_territorial(hit, ctx):
         return None
+    if compiled_lexicon().no_fight.search(ctx.text, ctx.start, ctx.end):
+        return Hit(NON_VIOLENT_TRANSFER, hit.weight, hit.start, hit.end, hit.cue)
     kind = capturer_kind(text=ctx.text, sent=ctx.sent, trigger_start=ctx.start + hit.start, actors=ctx.actors)
     if kind is None and hit.label == lx.RECAPTURE:
         kind = ActorKind.STATE_FORCES
@@ -597,6 +704,7 @@ def prune_hits(hits: list[Hit], sentence: str = "") -> list[Hit]:
     """Keep one hit per sub-event type and clause (the strongest, then earliest) and drop hits that restate a better
     one; a sentence reporting several acts ("clashes in A and shelling on B") keeps one hit per act."""
     disrupted = any(h.label == DISRUPTED for h in hits)
+    harm = bool(compiled_lexicon().harm.search(sentence))
     specific = [h for h in hits if _is_specific(h.label)]
     clause_of = _hit_clauses(hits, sentence)
     kept: dict[tuple[str, int], Hit] = {}
@@ -608,6 +716,12 @@ def prune_hits(hits: list[Hit], sentence: str = "") -> list[Hit]:
         same_clause = [o for o in specific if clause_of[o.start] == clause_of[hit.start]]
         if hit.label in (ARMED_CLASH, ATTACK) and _near_any(hit, same_clause):
             continue  # "a grenade attack", "captured the town in an assault": one event
+        if (
+            hit.label == LOOTING
+            and harm
+            and any(h.start < hit.start and _event_type(h.label) in VIOLENT_TYPES for h in hits)
+        ):
+            continue  # "raided the village, killing five and torching homes": the burning is part of the attack
         key = (hit.label, clause_of[hit.start])
         best = kept.get(key)
         if best is None or (hit.weight, -hit.start) > (best.weight, -best.start):
@@ -621,6 +735,32 @@ def _hit_clauses(hits: list[Hit], sentence: str) -> dict[int, int]:
         return {h.start: 0 for h in hits}
     found = clauses(sentence, Span(0, len(sentence), sentence), [Span.of(sentence, h.start, h.end) for h in hits])
     return {start: clause.start for start, clause in found.items()}
+
+
+# Weight taken off a cue in a clause about an earlier event ("... after the town was retaken").
+BACKGROUND_CLAUSE_PENALTY = 0.1
+# Punctuation that closes such a clause ("since the morning, and a civilian died").
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+
+
+def background_clauses(hits: list[Hit], sentence: str) -> list[Hit]:
+    """Weaken cues that follow "after", "since", "following" (in the same clause) behind another cue of the
+    sentence: the sentence's event is the one before ("investigators uncovered a mass grave after the town was
+    retaken"). A transfer of territory is read from both clauses ("rebels took the city after troops pulled out")
+    and keeps its weight."""
+    if len(hits) < 2:
+        return hits
+    markers = [m.start() for m in compiled_lexicon().background_clause.finditer(sentence)]
+    if not markers:
+        return hits
+    first_end = min(h.end for h in hits)
+    out = []
+    for h in hits:
+        behind = any(first_end <= at < h.start and not _CLAUSE_PUNCT.search(sentence, at, h.start) for at in markers)
+        if behind and h.label != NON_VIOLENT_TRANSFER:
+            h = Hit(h.label, h.weight - BACKGROUND_CLAUSE_PENALTY, h.start, h.end, h.cue)
+        out.append(h)
+    return out
 
 
 def _swallows(big: Hit, small: Hit) -> bool:
@@ -645,7 +785,7 @@ def _near_any(hit: Hit, others: list[Hit]) -> bool:
 def sentence_hits(ctx: SentenceContext) -> list[Hit]:
     """The events one sentence reports, one hit per sub-event type, weights scaled for non-event talk."""
     sentence = ctx.text[ctx.start : ctx.end]
-    hits = prune_hits(resolve_hits(match_cues(sentence), ctx), sentence)
+    hits = prune_hits(background_clauses(resolve_hits(match_cues(sentence), ctx), sentence), sentence)
     if compiled_lexicon().non_event.search(sentence):
         hits = [Hit(h.label, h.weight * NON_EVENT_FACTOR, h.start, h.end, h.cue) for h in hits]
         hits = [h for h in hits if h.weight >= MIN_WEIGHT]
@@ -733,6 +873,7 @@ def detect_events(doc: Document) -> list[EventMention]:
     texts = [doc.text[seg.start : seg.end] for seg in segments]
     protest_flags = [_has_protest(t) for t in texts]
     accident = any(compiled_lexicon().accident.search(t) for t in texts)
+    disaster = any(compiled_lexicon().disaster.search(t) for t in texts)
     places = _place_entities(segments)
     mentions: list[EventMention] = []
     for i, seg in enumerate(segments):
@@ -744,6 +885,7 @@ def detect_events(doc: Document) -> list[EventMention]:
             sent=seg.sent,
             protest_nearby=nearby,
             accident_nearby=accident,
+            disaster_nearby=disaster,
             neighbour_text=texts[i + 1] if i + 1 < len(segments) and protest_flags[i] else "",
             actors=doc.actors,
             places=_places_in(seg, places),

@@ -34,6 +34,9 @@ ADVANCE = "@advance"  # forces advancing or fighting: a battle when an armed act
 EXECUTION = "@execution"  # executions, stonings, beheadings: an attack when an armed group is named
 TARGETING = "@targeting"  # "forces target the town": an assault, but only when an armed actor is named
 ARMED_CAPTURE = "@armed_capture"  # a capture cue that also fits business news: needs an armed actor named
+ARMED_CHANGE = "@armed_change"  # a change of leadership: a change to an armed group only when one is named
+ARMED_LOOTING = "@armed_looting"  # goods stolen or livestock rustled: looting only when an armed actor is named
+EMERGENCY = "@emergency"  # emergency rule or a curfew: a development of its own, unless a disaster prompted it
 CASUALTIES = "@casualties"  # deaths or casualties with no act named: attack on civilians or clash between fighters
 
 TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
@@ -46,7 +49,16 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Chemical weapon",
         0.95,
-        words(r"chlorine", r"poison(?:ous)? gas", r"toxic gas", r"poisonous chemicals", r"gas attack"),
+        words(
+            r"chlorine",
+            r"chloropicrin",
+            r"phosgene",
+            r"mustard (?:gas|agents?)",
+            r"(?:blister|choking|blood) agents?",
+            r"(?:poison(?:ous)?|toxic|noxious) (?:\w+ )?gas(?:es)?",
+            r"poisonous chemicals",
+            r"gas attack",
+        ),
     ),
     # --- Suicide attacks: the attacker dies with the bomb.
     (
@@ -119,6 +131,13 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.88,
         r"\b(?:fired|launched|lobbed)\b" + _W + r"\b(?:rockets?|missiles?|shells?|projectiles?)\b",
     ),
+    # The target named first ("the ship was hit by a surface-to-surface missile").
+    (
+        "Shelling/artillery/missile attack",
+        0.88,
+        r"\b(?:hit|struck|targeted|destroyed|damaged) by (?:an? |the |\w+ )?(?:[\w'’-]+ ){0,4}(?:rockets?|missiles?|"
+        r"shells?|mortars?|mortar (?:rounds|bombs)|artillery)\b",
+    ),
     (
         "Shelling/artillery/missile attack",
         0.86,
@@ -158,7 +177,17 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.85,
         r"\b(?:bombs?|explosive devices?|explosives?)\b"
         + _W
-        + words(r"explod\w*", r"went off", r"detonat\w*", r"ripped", r"blast", r"killed", r"wounded", r"injured"),
+        + words(
+            r"explod\w*",
+            r"went off",
+            r"blew up",
+            r"detonat\w*",
+            r"ripped",
+            r"blast",
+            r"killed",
+            r"wounded",
+            r"injured",
+        ),
     ),
     # The victim hit or triggered the device ("their vehicle struck an explosive device").
     (
@@ -267,7 +296,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"exchanged fire",
             r"fierce fighting",
             r"heavy fighting",
-            r"fighting",
+            r"fighting(?! vehicles?| season| age| chance| spirit| fit| force)",
             r"fought",
             r"battles?",
             r"skirmish\w*",
@@ -475,7 +504,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"city|village|area|district)"
         r"|expell(?:ed|ing) (?:the )?(?:\w+ )?(?:militants|rebels|armed groups?|fighters|"
         r"insurgents|jihadists|terrorists)"
-        r"|restored (?:state |government )?(?:authority|control))\b",
+        r"|restored (?:state |government )?(?:authority|control)"
+        r"|recover(?:ed|s|ing)? (?:control of|the (?:\w+ )?(?:towns?|city|villages?|districts?|areas?|regions?|"
+        r"territor\w+|positions)))\b",
     ),
     # --- Territory changing hands without a fight.
     (
@@ -492,6 +523,12 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         ),
     ),
     (WITHDRAWAL, 0.75, r"\bretreat(?:ed|s|ing)?\b"),
+    (
+        WITHDRAWAL,
+        0.85,
+        r"\babandon(?:ed|s|ing)? (?:the |their |its )?(?:\w+ )?(?:towns?|city|villages?|district|area|"
+        r"positions?|posts?|bases?|camps?|strongholds?|(?-i:[A-Z])\w+)\b",
+    ),
     # --- Demonstrations: any public protest (modifiers below decide what kind).
     (
         PROTEST,
@@ -502,6 +539,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"rubber bullets",
             r"pepper spray",
             r"dispers\w+ (?:the )?(?:crowds?|gatherings?|anti-\w+)",
+            r"(?:dispers\w+|broke up|break up|blocked|stopped|halted) (?:an? |the )?(?:\w+ ){0,3}(?:(?-i:march(?:es)?)|"
+            r"gatherings?|sit-ins?|vigils?|processions?)",
         ),
     ),
     (
@@ -583,6 +622,17 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"\b(?:killed|murdered|hacked to death|beaten(?: up| to death)?|attacked|lynched|burnt|burned|stoned) by (?:a |"
         r"an )?(?:angry |irate )?(?:mob|crowd|vigilantes)\b",
     ),
+    # Crowds fighting with crude weapons, or rival supporters brawling: unorganised violence, not an armed clash.
+    (
+        "Mob violence",
+        0.9,
+        r"\b(?:fought|clashed|fighting|clashes|attacked each other|fight)\b(?: each other| one another)? "
+        r"(?:with|using) (?:\w+ )?(?:sticks|stones|clubs|cudgels|bricks|rocks|bottles|iron rods|planks)\b"
+        r"|\b(?:supporters|members|youths) of (?:two |the )?(?:rival|opposing)\b"
+        + _W
+        + r"\b(?:clash\w*|fought|fight\w*|"
+        r"attack\w*|beat\w*|brawl\w*)",
+    ),
     # --- Agreements: ceasefires, peace deals, prisoner exchanges and releases, surrenders.
     (
         "Agreement",
@@ -658,8 +708,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"(?:sending|sent|send|sends) (?:an? )?(?:extra |additional |more )?(?:\d[\d,]* )?(?:troops|soldiers|"
             r"reinforcements|fighters|police|units)",
             r"sent (?:\w+ )?(?:troops|reinforcements|fighters)",
-            r"mobilis\w*",
-            r"mobiliz\w*",
+            r"(?:general|partial|military) mobili[sz]ation",
+            r"mobili[sz](?:ed|es|ing|ation of) (?:\w+ ){0,3}(?:troops|forces|fighters|reservists|soldiers|militias?|"
+            r"units|reserves|army)",
             r"fortif\w*",
             r"merg(?:e|es|ed|er|ing)",
             r"(?:joining|joined|join|joins) (?:the )?(?:\w+ ){0,3}(?:army|forces|rebels|militias?|alliance|coalition|"
@@ -677,9 +728,20 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"(?:militia|brigade|group|unit|force|organi[sz]ation",
         )
         + _W
-        + r"\b(?:set up|formed|created|established|launched)|disband\w*|dissolv\w*|"
+        + r"\b(?:set up|formed|created|established|launched)|disband\w*|"
+        r"dissolv(?:e|es|ed|ing) (?:the |its |their |a )?(?:\w+ ){0,2}(?:militias?|groups?|brigades?|units?|forces|"
+        r"movements?|alliances?|coalitions?|wings?|battalions?|factions?|parties|party)|"
         r"disarm\w*|recruit\w*|pledged allegiance|military drills?|military exercises?|"
         r"joined forces|switched sides|forwarded)\b",
+    ),
+    # A new leader: a change in an armed group, not in a party or a company (needs an armed actor named).
+    (
+        ARMED_CHANGE,
+        0.85,
+        words(
+            r"(?:named|appointed|elected|chose|picked|announced) (?:a |an |its |their )?new (?:\w+ )?(?:leader|chief|"
+            r"commander|emir|head)",
+        ),
     ),
     # --- Disrupted weapons use: weapons found, seized, defused or intercepted before use.
     (
@@ -791,6 +853,16 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"\b(?:arms|weapons?|ammunition) (?:cache|haul|seizure)s?\b|\bbomb disposal\b|"
         r"\bdefus\w+|\bintercept(?:ed|s|ion)\b" + _W + r"\b(?:missiles?|rockets?|drones?)\b",
     ),
+    # An explosive attack prevented, or a bomb that went off early in the hands of those planting it.
+    (
+        "Disrupted weapons use",
+        0.97,
+        r"\b(?:foil(?:ed|s|ing)?|thwart(?:ed|s|ing)?|avert(?:ed|s|ing)?|prevent(?:ed|s|ing)?)\b" + _W + r"\b(?:bomb\w*|"
+        r"explosives?|explosive devices?|ieds?|vbieds?|(?:terror|suicide) (?:attacks?|plots?))\b"
+        r"|\b(?:exploded|detonated|went off|blew up)\b" + _W + r"\b(?:prematurely|accidentally)\b"
+        r"|\bwhile (?:planting|assembling|making|handling|transporting|fixing|laying)\b" + _W + r"\b(?:bombs?|"
+        r"explosives?|explosive devices?|ieds?|(?:land)?mines)\b",
+    ),
     # --- Bases, headquarters and posts set up.
     (
         "Headquarters or base established",
@@ -830,8 +902,10 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"ransack\w*",
             r"torch(?:ed|ing)",
             r"set (?:ablaze|on fire|fire to)",
-            r"burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|stores|vehicles|cars|"
-            r"property|properties|buildings|offices|churches|mosques|schools|markets?)",
+            r"burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses?|homes?|huts?|shops?|stores?|vehicles?|cars?|trucks?|"
+            r"property|properties|buildings?|offices?|church(?:es)?|mosques?|schools?|markets?|clinics?|"
+            r"hospitals?|health cent(?:re|er)s?|granar(?:y|ies)|crops|villages?)",
+            r"burn(?:ed|t) down",
             r"(?:houses|homes|shops|stores|vehicles|cars|property|properties|buildings|"
             r"offices|churches|mosques|schools) (?:were |have been |was )?(?:\w+ )?(?:burned|"
             r"burnt|torched|destroyed|razed|set on fire)",
@@ -842,12 +916,46 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"arson",
         ),
     ),
+    # Goods taken or livestock rustled: looting by an armed group, ordinary theft otherwise.
+    (
+        ARMED_LOOTING,
+        0.86,
+        words(
+            r"(?:stole|steal|steals|carted away|made (?:away|off) with|carried off) (?:\w+ ){0,3}(?:food|aid|supplies|"
+            r"livestock|cattle|cows|goats|sheep|camels|goods|property|valuables|money|cash|medicines?|equipment|"
+            r"grain|harvests?|fuel|vehicles?)",
+            r"rustl(?:ed|ing) (?:\w+ ){0,3}(?:cattle|livestock|cows|goats|sheep|camels)",
+            r"cattle rustl\w*",
+        ),
+    ),
     # --- Other: displacement and other significant developments with no better type.
     (
         "Other",
         0.5,
-        r"\b(?:fled|fleeing|displaced|displacement|exodus|curfew|state of emergency|"
+        r"\b(?:fled|fleeing|displaced|displacement|exodus|"
         r"missile (?:test|launch)|launch(?:ed)? (?:a|its) (?:\w+ )?(?:satellite|missile))\b",
+    ),
+    # Emergency rule and curfews (unless a disaster prompted them), mass graves, internet shutdowns: significant
+    # developments in their own right. Emergency rule often follows violence, which is then the main event: weaker
+    # than a clash or an attack.
+    (
+        EMERGENCY,
+        0.76,
+        words(
+            r"(?:declared|declares|imposed|imposes|extended|extends) (?:a |an )?(?:\w+ ){0,3}(?:state of emergency|"
+            r"curfew|martial law)",
+            r"state of emergency (?:was |has been )?(?:declared|imposed)",
+            r"curfew (?:was |has been )?imposed",
+        ),
+    ),
+    (
+        "Other",
+        0.9,
+        words(
+            r"(?:mass|clandestine|unmarked|common) graves?",
+            r"(?:shut down|suspended|cut off|blocked) (?:\w+ ){0,2}internet",
+            r"internet (?:shutdowns?|blackouts?)",
+        ),
     ),
 )
 
@@ -874,6 +982,9 @@ PROTEST_MODIFIER_CUES: tuple[tuple[str, float, str], ...] = (
             r"burn(?:ed|t|ing)",
             r"looted",
             r"looting",
+            r"ransack\w*",
+            r"plunder\w*",
+            r"set (?:\w+ ){1,3}(?:ablaze|on fire)",
             r"vandali[sz]\w*",
             r"smash\w*",
             r"rampag\w*",
@@ -909,7 +1020,6 @@ PROTEST_MODIFIER_CUES: tuple[tuple[str, float, str], ...] = (
             r"crackdown",
             r"excessive force",
             r"violently (?:dispersed|suppress\w*|broke up)",
-            r"suppress\w*",
             r"brutal\w*",
             r"beat(?:en|ing)?",
             r"injur\w*",
@@ -923,24 +1033,38 @@ PROTEST_MODIFIER_CUES: tuple[tuple[str, float, str], ...] = (
         words(
             r"detain\w*",
             r"arrest\w*",
-            r"dispers\w*",
+            r"dispers\w*(?! peacefully| without (?:incident|violence))",
             r"tear ?gas",
             r"water cannons?",
             r"pepper spray",
             r"rubber bullets",
             r"batons?",
             r"broke up",
+            r"suppress\w*",
             r"kettl\w*",
             r"cordon\w*",
         ),
     ),
 )
 
-# --- Words before a protest modifier that make it the protest's topic ("protest against police brutality").
-PROTEST_TOPIC_BEFORE = (
-    r"\b(?:against|over|denounc\w*|condemn\w*|mourn\w*|demand\w*|release of|end to|about|in memory of|"
-    r"justice for|victims of|(?:following|after) the (?:arrests?|detentions?|killings?|deaths?|murders?) of)\b"
-    r"[^.;:]{0,45}$"
+# --- Words that introduce what a protest is about ("a march against police brutality", "to demand the release of
+# abducted students", "a week after a massacre"): violence named after one of them, in the same clause, is the
+# protest's topic or cause, not something that happened at it.
+PROTEST_TOPIC_MARKERS = (
+    r"\b(?:against|over(?! \d)|denounc\w*|condemn\w*|mourn\w*|demand\w*|call(?:s|ed|ing)? for|release of|"
+    r"return of|end to|about(?! \d)|in memory of|justice for|victims of|in protest (?:at|of)|"
+    r"carr(?:y|ies|ied|ying) (?:\w+ )?(?:photo\w*|pictures|portraits|images)|"
+    r"(?:following|after|since|in the wake of) (?:the |a |an |last \w+'s |recent )?(?:\w+ )?(?:arrests?|detentions?|"
+    r"killings?|deaths?|murders?|massacres?|attacks?|abductions?|kidnappings?|shootings?|bombings?|raids?|"
+    r"assassinations?|disappearances?|rapes?|coup|crackdown|violence)|"
+    r"(?:hours?|days?|weeks?|months?|years?) (?:after|since)|"
+    r"(?:placards?|banners?|signs?|boards?|posters?|t-shirts?)(?: \w+){0,2} (?:read|reading|saying|said|bearing))\b"
+)
+# --- What ends the clause a topic marker opens: punctuation, or a new actor taking over ("... as police fired tear
+# gas", "... and troops opened fire").
+PROTEST_TOPIC_END = (
+    r"[.,;!?]|\b(?:and|but|as|while|when|until|before|then) (?:then |later )?(?:the )?(?:riot )?(?:police|security|"
+    r"troops|soldiers|officers|forces|authorities|demonstrators|protesters|they)\b|\bwhen\b"
 )
 
 # --- Ordinary crime: an arrest whose charge is one of these is not coded (ACLED codes political arrests only).
@@ -974,6 +1098,16 @@ ACCIDENT_CONTEXT = (
     r"cooking gas|plunged|crash\w*|collision|collided|derail\w*|industrial|stored|"
     r""
     r"nuclear test|hydrogen bomb|test of)\b"
+)
+
+# --- Harm to people: property destruction told after an act of violence that also did this is part of that act.
+HARM_WORDS = r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|shot|massacr\w*|hack(?:ed|ing)|behead\w*|rap(?:ed|ing))\b"
+
+# --- Disasters and epidemics: emergency rule or a curfew in a text about one of these is not a conflict event.
+DISASTER_CONTEXT = (
+    r"\b(?:fires? (?:are |were )?(?:burning|raging)|wild ?fires?|bush ?fires?|forest fires?|earthquakes?|floods?|"
+    r"flooding|landslides?|hurricanes?|cyclones?|typhoons?|storms?|drought|heat ?waves?|epidemic|pandemic|outbreak|"
+    r"covid|coronavirus|cholera|ebola|volcan\w*|tsunami)\b"
 )
 
 # --- Non-events: sentences that talk about diplomacy, sanctions or reactions rather than report an event.
@@ -1056,8 +1190,25 @@ NEGATION_BEFORE = (
 # --- Words just before a protest word that show it has not happened ("ahead of the planned rally").
 PROTEST_NOT_HAPPENING_BEFORE = (
     r"\b(?:ahead of|planned|upcoming|before|call(?:ed|s|ing)? for|permission for|ban(?:ned)? (?:on|all)|"
-    r"authori[sz]ation for|threaten(?:ed|s)? (?:to|with)|would|will)\s+(?:\w+\s+){0,3}$"
+    r"authori[sz]ation for|threaten(?:ed|s)? (?:to|with)|would|will)\s+(?:[\w'’-]+\s+){0,3}$"
 )
 
 # --- Arrest words used as adjectives ("the jailed opposition leader"): not an arrest reported here.
 ARREST_ATTRIBUTIVE_BEFORE = r"\b(?:the|a|an|his|her|their|its|of)\s+$"
+
+# --- Territory taken "unopposed" or "without a fight" changes hands without violence.
+NO_FIGHT = (
+    r"\b(?:unopposed|uncontested|without (?:a |any )?(?:fight(?:ing)?|resistance|"
+    r"(?:firing )?a (?:single )?(?:shot|bullet|gunshot)|a shot being fired|bloodshed|a battle|"
+    r"clashes|violence|a struggle)|no (?:resistance|fighting))\b"
+)
+# --- A withdrawal of troops (from a country, a front): a change of activity unless territory visibly changes hands.
+TROOP_WITHDRAWAL = (
+    r"\bwithdr\w* (?:of )?(?:its |their |the |all |remaining |(?:\d[\d,]* ))?(?:\w+ )?(?:troops|forces|soldiers|"
+    r"contingents?|peacekeepers|personnel|units)\b"
+)
+# --- Words that open a clause about an earlier event ("... after the town was retaken"): a cue after one of them,
+# behind another cue of the sentence, is background to that one.
+BACKGROUND_CLAUSE = (
+    r"(?<!the )\b(?:after|since|following|in the wake of)\b(?! (?:day|week|month|year|morning|night)s?\b)"
+)

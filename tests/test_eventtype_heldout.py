@@ -1,0 +1,71 @@
+"""Event typing on our own held-out corpus (tests/data/eventtype_heldout.jsonl), scored through the whole pipeline.
+
+302 short wire-style snippets written for this project (not copied from any gold set), labelled with ACLED's
+definitions: every sub-event type and ``none`` (crime, disasters, diplomacy, sports, economy, threats, denials),
+from many conflicts and countries. Each record's ``split`` comes from its id: odd numbers are ``tune`` (the lexicon
+was improved while reading these), even numbers ``heldout`` (scored once, after the lexicon work, never read to
+tune it). The heldout figure is the honest one; keep it that way: do not tune rules on the heldout records.
+
+Measured 2026-11-25 (weighted F1 / accuracy / macro F1), before -> after the lexicon work:
+tune 0.854 / 0.868 / 0.838 -> 0.993 / 0.993 / 0.992; heldout 0.791 / 0.795 / 0.795 -> 0.827 / 0.828 / 0.832.
+Floors sit a little under the measured values.
+"""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from frontlines.evaluate import run_eval
+from frontlines.events.taxonomy import NONE, SUB_EVENT_NAMES
+
+CORPUS = Path(__file__).resolve().parent / "data" / "eventtype_heldout.jsonl"
+SPLITS = ("tune", "heldout")
+
+FLOORS = {
+    "tune": {"event_type_acc": 0.98, "event_type_weighted_f1": 0.98, "event_type_macro_f1": 0.98},
+    "heldout": {"event_type_acc": 0.81, "event_type_weighted_f1": 0.81, "event_type_macro_f1": 0.82},
+}
+
+
+def _records() -> list[dict]:
+    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def split_of(record_id: str) -> str:
+    """The split a record belongs to, from the number its id ends with: odd -> tune, even -> heldout."""
+    return "tune" if int(record_id.rsplit("-", 1)[1]) % 2 else "heldout"
+
+
+def test_corpus_is_well_formed_and_split_by_id() -> None:
+    records = _records()
+    ids = [r["id"] for r in records]
+    assert len(records) >= 240
+    assert len(set(ids)) == len(ids)
+    assert {r["dataset"] for r in records} == {"frontlines-heldout"}
+    assert all(r["split"] == split_of(r["id"]) for r in records)
+    assert all(r["gold"]["event_type"] in (*SUB_EVENT_NAMES, NONE) for r in records)
+    assert all(1 <= r["text"].count(". ") + 1 <= 3 for r in records)  # short snippets: one to three sentences
+
+
+def test_every_type_is_in_both_splits() -> None:
+    counts = Counter((r["split"], r["gold"]["event_type"]) for r in _records())
+    for split in SPLITS:
+        missing = [name for name in (*SUB_EVENT_NAMES, NONE) if counts[(split, name)] == 0]
+        assert not missing, f"{split} lacks {missing}"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize("split", SPLITS)
+def test_event_typing_stays_above_its_floor(split: str, tmp_path: Path) -> None:
+    part = tmp_path / f"{split}.jsonl"
+    part.write_text("".join(json.dumps(r) + "\n" for r in _records() if r["split"] == split), encoding="utf-8")
+    figures = run_eval(str(part), progress=False)
+    failures = [
+        f"{metric}: {figures[metric]:.4f} below floor {floor}"
+        for metric, floor in FLOORS[split].items()
+        if figures[metric] < floor
+    ]
+    assert not failures, f"{split}: " + "; ".join(failures)
