@@ -164,3 +164,20 @@ def test_a_report_naming_several_places_gives_one_event_per_place_and_casualties
     killed = CasualtyReport(CasualtyKind.KILLED, Count(3, 3, 3, Span.of(text, 37, 38)), span=whole)
     attach_casualties([first, copy], [killed], [])
     assert first.reports == [killed] and copy.reports == []
+
+
+def test_an_air_strike_without_its_actor_takes_the_one_force_named_flying():
+    from frontlines.events.assemble import fill_air_power
+
+    text = "Jets hit Karama. The army of X and its air force backed the rebels."
+    doc = Document(raw=text, text=text)
+    doc.actors = [(Span.of(text, 21, 32), ARMY)]
+    strike = Draft("Air/drone strike", "Explosions/Remote violence", "Political violence",
+                   Span.of(text, 0, 4), Span.of(text, 0, 16), 0.9)  # fmt: skip
+    clash = Draft("Armed clash", "Battles", "Political violence", Span.of(text, 0, 4), Span.of(text, 0, 16), 0.9)
+    fill_air_power(doc, [strike, clash])
+    assert strike.actor1 == ARMY and clash.actor1 is None
+    doc.actors.append((Span.of(text, 56, 62), FRONT))  # a rebel group is no air power: still one flyer
+    strike.actor1 = None
+    fill_air_power(doc, [strike])
+    assert strike.actor1 == ARMY

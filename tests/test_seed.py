@@ -75,8 +75,9 @@ def test_force_sizes_are_not_deaths(seed):
     assert not {17000, 5000, 2000} & set(deaths)
 
 
-def test_air_raids_are_a_separate_event(seed):
-    assert any(e.sub_event_type == "Air/drone strike" for e in seed.events[1:])
+def test_air_raids_are_a_separate_event_flown_by_the_us(seed):
+    (strike,) = [e for e in seed.events[1:] if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 is not None and strike.actor1.country == "US"  # "American elite troops and air force"
 
 
 def test_spokesman_quoted_once_with_role(seed):

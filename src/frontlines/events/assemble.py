@@ -15,6 +15,7 @@ The recipe of :func:`build_events`:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from frontlines.events.roles import (
 )
 from frontlines.model import (
     Actor,
+    ActorKind,
     Casualties,
     CasualtyReport,
     DateRange,
@@ -46,6 +48,12 @@ TERRITORY_SUBTYPES = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )
 
+
+AIR_STRIKE = "Air/drone strike"
+AIR_POWER_WORDS = re.compile(
+    r"\b(?:air ?forces?|warplanes?|war planes?|fighter jets?|jets|aircraft|drones?|helicopters?)\b", re.I
+)
+AIR_POWER_WINDOW = 30  # characters between the force and the air-power word ("American elite troops and air force")
 
 # Below this confidence a mention is a casualty or vague cue that defers to a stronger mention in its sentence.
 WEAK_MENTION = 0.5
@@ -93,6 +101,7 @@ def build_events(doc: Document) -> list[Event]:
     drafts += [copy for draft in drafts for copy in per_place_copies(doc, draft, clause_of.get(draft.trigger))]
     drafts = merge_mentions(drafts)
     fill_leading_actor(doc, drafts[0])
+    fill_air_power(doc, drafts)
     add_associated_actors(doc, drafts)
     attach_casualties(drafts, extract_casualties(doc), extract_force_sizes(doc))
     return [freeze(doc, draft, index) for index, draft in enumerate(drafts)]
@@ -266,6 +275,38 @@ def fill_leading_actor(doc: Document, draft: Draft) -> None:
     if leader is not None:
         draft.actor1 = leader
         draft.actor_spans.extend((leader.id, where) for where, actor in doc.actors if actor.id == leader.id)
+
+
+def fill_air_power(doc: Document, drafts: list[Draft]) -> None:
+    """An air strike without a named actor1 takes the party the document names as flying ("American troops and air
+    force", "Russian warplanes"), when there is exactly one: the one nearest an air-power word in its sentence."""
+    missing = [d for d in drafts if d.sub_event_type == AIR_STRIKE and not is_specific(d.actor1)]
+    if not missing:
+        return
+    flyers = {actor.id: (where, actor) for where, actor in _air_powers(doc)}
+    if len(flyers) != 1:
+        return
+    ((where, actor),) = flyers.values()
+    for draft in missing:
+        draft.actor1 = actor
+        draft.actor_spans.append((actor.id, where))
+
+
+def _air_powers(doc: Document) -> list[tuple[Span, Actor]]:
+    """Named state or foreign forces mentioned within a few words before an air-power word of the same sentence."""
+    out = []
+    for cue in AIR_POWER_WORDS.finditer(doc.text):
+        before = [
+            (where, actor)
+            for where, actor in doc.actors
+            if 0 <= cue.start() - where.end <= AIR_POWER_WINDOW
+            and "." not in doc.text[where.end : cue.start()]
+            and is_specific(actor)
+            and actor.kind in (ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES)
+        ]
+        if before:
+            out.append(max(before, key=lambda pair: pair[0].end))
+    return out
 
 
 def add_associated_actors(doc: Document, drafts: list[Draft]) -> None:
