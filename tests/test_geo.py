@@ -350,3 +350,15 @@ def test_a_province_named_after_its_capital_is_placed_at_the_capital(gazetteer: 
     assert (province.place.lat, province.place.lon) == (PLACES[7].lat, PLACES[7].lon)
     (state,) = [m for m in geoparse(_doc("Flooding hit Louisiana."), gazetteer)]
     assert (state.place.lat, state.place.lon) == (PLACES[16].lat, PLACES[16].lon)  # no town of that name: its middle
+
+
+@pytest.mark.model
+def test_a_place_inside_an_actor_name_is_not_the_event_place(gazetteer: InMemoryGazetteer) -> None:
+    from frontlines.model import Actor, ActorKind
+
+    text = "Shelling by the Hajin Military Council hit Beirut."
+    doc = _doc(text)
+    doc.actors = [(Span.of(text, 16, 38), Actor("council", "Hajin Military Council", ActorKind.REBEL_GROUP))]
+    places = geoparse(doc, gazetteer)
+    found = locate_event(doc, places, Span.of(text, 0, len(text)), Span.of(text, 0, 8))
+    assert found is not None and found.place.geonameid == 11

@@ -148,7 +148,13 @@ def _adjusted(doc: Document, mention: PlaceMention, floor: int) -> PlaceMention:
 
 def _usable(doc: Document, mention: PlaceMention) -> bool:
     before = _words_before(doc.text, mention.span.start, 0)
-    return not is_dateline(doc, mention) and not _non_event(doc, mention, before)
+    return not is_dateline(doc, mention) and not _non_event(doc, mention, before) and not in_actor_name(doc, mention)
+
+
+def in_actor_name(doc: Document, mention: PlaceMention) -> bool:
+    """A place inside a longer actor name ("Syria Democratic Forces", "the Deir ez-Zor Military Council") names the
+    party, not where it acted."""
+    return any(where.contains(mention.span) and where != mention.span for where, _ in doc.actors)
 
 
 def _focus(doc: Document, places: list[PlaceMention]) -> PlaceMention | None:
@@ -195,7 +201,9 @@ def locate_event(
 
 def _best_inside(doc: Document, places: list[PlaceMention], part: Span, trigger: Span | None) -> PlaceMention | None:
     """The best-scoring place inside ``part`` (a sentence or a clause), if any scores as a plausible event place."""
-    inside = sorted((m for m in places if part.contains(m.span)), key=lambda m: m.span.start)
+    inside = sorted(
+        (m for m in places if part.contains(m.span) and not in_actor_name(doc, m)), key=lambda m: m.span.start
+    )
     if not inside:
         return None
     containers = _containers(doc, inside)
