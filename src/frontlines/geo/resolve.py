@@ -1,5 +1,5 @@
 """Choosing one place for each toponym: population, feature class, the document's country focus, co-mentioned
-admin areas, and containment ("Hajin, Deir ez-Zor", "X in Y province")."""
+admin areas, containment ("Hajin, Deir ez-Zor", "X in Y province") and nearness to the other names' picks."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from frontlines.geo.data import ADMIN1_SUFFIXES, ADMIN2_SUFFIXES
 from frontlines.geo.gazetteer import NAMED_AREA_CODE, Gazetteer, Match
+from frontlines.geo.metrics import haversine_km
 from frontlines.geo.normalize import name_key
 from frontlines.geo.recognize import Toponym
 from frontlines.model import Place, PlaceMention
@@ -26,12 +27,24 @@ HOMONYM_ADMIN_PENALTY = 1.0  # "Aleppo" is the city, not the governorate, unless
 SUFFIX_BONUS = 2.5
 BARE_ADM2_PENALTY = 0.7  # "Logan" is the town before Logan County
 FOCUS_WEIGHT = 2.5  # times the candidate country's share of the document's country votes
-ADMIN1_WEIGHT = 1.2  # times the (capped) number of other mentions in the candidate's admin1
+ADMIN1_WEIGHT = 1.2  # times the (capped) votes of the other names for the candidate's admin1
 CONTAINMENT_BONUS = 3.0
 ADMIN2_NAMED_BONUS = 1.0  # "Paris ... Henry County": the town whose county the document names elsewhere
-PROXIMITY_WEIGHT = 0.8  # per confident other town within NEAR_DEGREES (up to two)
-NEAR_DEGREES = 1.0
+COUNTY_HOLDS_BONUS = 0.5  # "Walker County ... Huntsville": the county holding a town the document names
+# Each other name's pick, weighted by its confidence, pulls towards candidates near it: PROXIMITY_WEIGHT times
+# exp(-distance / PROXIMITY_KM), summed and capped at PROXIMITY_CAP picks' worth.
+PROXIMITY_WEIGHT = 1.2
+PROXIMITY_KM = 100.0
+PROXIMITY_CAP = 2.0
 MAX_ANCHORS = 30
+# Rounds of picking with the previous round's picks as anchors, until the picks stop changing.
+COHERENCE_ROUNDS = 3
+# A name mentioned n times votes with weight n ** MENTION_DAMPING: a repeated name (or a repeated false toponym,
+# "Hartmann" twelve times) does not outvote several distinct names.
+MENTION_DAMPING = 0.5
+# "Dublin City" is the same name as "Dublin": it does not vouch for it. Words dropped from the end of a name key
+# when names are grouped.
+SAME_NAME_SUFFIXES = ("city",)
 # cities500 lists towns of unknown size with population 0 (admin seats and places over 500 people): score them as
 # a town of this size rather than as an empty hamlet, so "Ariha" (0) is not outweighed by a 20,000 alternate.
 UNKNOWN_TOWN_POPULATION = 2000
@@ -52,12 +65,19 @@ def prior(match: Match, toponym: Toponym, homonym_countries: frozenset[tuple[str
     if toponym.suffix in _ADMIN1_SUFFIXES:
         score += SUFFIX_BONUS if code == "ADM1" else 0.0
     elif toponym.suffix in _ADMIN2_SUFFIXES:
-        score += SUFFIX_BONUS if code == "ADM2" else 0.0
+        score += SUFFIX_BONUS if code == "ADM2" and not _other_kind(place, toponym.suffix) else 0.0
     elif place.feature_class == "A" and (place.country, place.admin1) in homonym_countries:
         score -= HOMONYM_ADMIN_PENALTY
     elif code == "ADM2":
         score -= BARE_ADM2_PENALTY
     return score
+
+
+def _other_kind(place: Place, suffix: str) -> bool:
+    """Whether the area's own name makes it another kind of area than the word written after the toponym: "Ohio
+    County" is not what "the Ohio Department of Development" names."""
+    last = place.name.rsplit(" ", 1)[-1].lower()
+    return last in _ADMIN2_SUFFIXES and last != suffix
 
 
 def _homonym_countries(matches: tuple[Match, ...]) -> frozenset[tuple[str, str]]:
@@ -81,6 +101,7 @@ def _softmax(scores: list[float]) -> list[float]:
 
 
 Votes = dict[str, float]
+Pick = tuple[Place, float] | None  # a toponym's place and the confidence in it
 
 
 def _summed(parts: list[Votes]) -> Votes:
@@ -89,6 +110,27 @@ def _summed(parts: list[Votes]) -> Votes:
         for key, value in part.items():
             total[key] += value
     return total
+
+
+def _by_name(keys: list[str], parts: list[Votes]) -> dict[str, Votes]:
+    """The votes of each name: its mentions' votes summed, scaled so that n mentions weigh n ** MENTION_DAMPING."""
+    grouped: dict[str, list[Votes]] = defaultdict(list)
+    for key, votes in zip(keys, parts, strict=True):
+        grouped[key].append(votes)
+    out: dict[str, Votes] = {}
+    for key, group in grouped.items():
+        scale = len(group) ** MENTION_DAMPING / len(group)
+        out[key] = {area: value * scale for area, value in _summed(group).items()}
+    return out
+
+
+def _group_key(name: str) -> str:
+    """The key under which mentions count as one name: "Dublin City" and "Dublin" are one name."""
+    key = name_key(name)
+    for word in SAME_NAME_SUFFIXES:
+        if key.endswith(" " + word) and len(key) > len(word) + 1:
+            return key[: -len(word) - 1]
+    return key
 
 
 def country_votes(toponyms: list[Toponym], priors: list[list[float]]) -> list[Votes]:
@@ -153,50 +195,82 @@ class _DocContext:
     admin: Votes  # admin1 votes of the other names
     container: Toponym | None  # "X, Y": Y
     contained: Toponym | None  # "X, Y" seen from Y: X
-    anchors: tuple[Place, ...] = ()  # confident picks of other names (second pass)
+    anchors: tuple[tuple[Place, float], ...] = ()  # other names' picks with their weights (coherence rounds)
     names: frozenset[str] = frozenset()  # name keys of every toponym of the document
+    counties: frozenset[tuple[str, str, str]] = frozenset()  # (country, admin1, admin2 key) of other names' towns
 
 
 def _candidate_score(match: Match, base: float, toponym: Toponym, ctx: _DocContext) -> float:
     place = match.place
     total_votes = sum(ctx.votes.values()) or 1.0
     score = base + FOCUS_WEIGHT * ctx.votes.get(place.country, 0.0) / total_votes
-    score += ADMIN1_WEIGHT * min(ctx.admin.get(f"{place.country}|{place.admin1}", 0.0), 2.0)
+    score += ADMIN1_WEIGHT * min(_area_votes(match, toponym, ctx), 2.0)
     if ctx.container is not None and _contained_in(place, ctx.container):
         score += CONTAINMENT_BONUS
     if ctx.contained is not None and any(_contained_in(m.place, _only(toponym, place)) for m in ctx.contained.matches):
         score += CONTAINMENT_BONUS  # "Hajin, Deir ez-Zor": the second name is the area holding the first
-    if place.feature_class == "P" and place.admin2 and name_key(place.admin2) in ctx.names:
-        score += ADMIN2_NAMED_BONUS
-    near = sum(1 for a in ctx.anchors if a.geonameid != place.geonameid and _near(a, place))
-    return score + PROXIMITY_WEIGHT * min(near, 2)
+    own = name_key(toponym.span.text)
+    if place.feature_class == "P" and place.admin2 and name_key(place.admin2) in ctx.names - {own}:
+        score += ADMIN2_NAMED_BONUS  # not "Mansfield" for Mansfield town in the Shire of Mansfield
+    if (
+        place.feature_code == "ADM2"
+        and name_key(place.name) == own
+        and (place.country, place.admin1, own) in ctx.counties
+    ):
+        score += COUNTY_HOLDS_BONUS
+    return score + PROXIMITY_WEIGHT * _nearness(place, ctx.anchors)
 
 
-def _near(a: Place, b: Place) -> bool:
-    return abs(a.lat - b.lat) < NEAR_DEGREES and abs(a.lon - b.lon) < NEAR_DEGREES
+def _area_votes(match: Match, toponym: Toponym, ctx: _DocContext) -> float:
+    """The other names' votes for the candidate's admin1 area. A state, a country or a national capital named by
+    its own name stands above the document's local areas: it takes the best area's votes of its country, so that
+    "California" in a story about Missouri towns is the state, not California, Missouri. Not an area named after
+    its own main town ("Aleppo"), where the town is the usual reading."""
+    place = match.place
+    own = ctx.admin.get(f"{place.country}|{place.admin1}", 0.0)
+    code = place.feature_code
+    if match.how != "name" or not (code in ("ADM1", "PPLC") or code.startswith("PCL")):
+        return own
+    if place.feature_class == "A" and (place.country, place.admin1) in _homonym_countries(toponym.matches):
+        return own
+    prefix = f"{place.country}|"
+    return max((v for area, v in ctx.admin.items() if area.startswith(prefix)), default=own)
+
+
+def _nearness(place: Place, anchors: tuple[tuple[Place, float], ...]) -> float:
+    """How many (weighted) anchor towns lie close to the candidate, decaying with distance, capped."""
+    near = 0.0
+    for anchor, weight in anchors:
+        if anchor.geonameid != place.geonameid:
+            near += weight * math.exp(-haversine_km(anchor.lat, anchor.lon, place.lat, place.lon) / PROXIMITY_KM)
+    return min(near, PROXIMITY_CAP)
 
 
 def _contexts(toponyms: list[Toponym], priors: list[list[float]], text: str) -> list[_DocContext]:
-    own_votes = country_votes(toponyms, priors)
-    all_votes = _summed(own_votes)
-    names = [name_key(t.span.text) for t in toponyms]
-    grouped: dict[str, list[Votes]] = defaultdict(list)
-    for key, votes in zip(names, own_votes, strict=True):
-        grouped[key].append(votes)
-    by_name = {key: _summed(parts) for key, parts in grouped.items()}  # a name does not vouch for itself
-    admin_votes = _admin1_votes(toponyms, priors)
-    admin_total = _summed(admin_votes)
-    doc_names = frozenset(names)
+    groups = [_group_key(t.span.text) for t in toponyms]
+    # a name does not vouch for itself: each toponym sees the votes of the other names only
+    by_name = _by_name(groups, country_votes(toponyms, priors))
+    admin_by_name = _by_name(groups, _admin1_votes(toponyms, priors))
+    all_votes, admin_total = _summed(list(by_name.values())), _summed(list(admin_by_name.values()))
+    doc_names = frozenset(name_key(t.span.text) for t in toponyms)
+    towns: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for group, toponym in zip(groups, toponyms, strict=True):
+        towns[group].update(
+            (m.place.country, m.place.admin1, name_key(m.place.admin2))
+            for m in toponym.matches
+            if m.place.feature_class == "P" and m.place.admin2 and m.how != "loose"
+        )
     out = []
     for i, toponym in enumerate(toponyms):
-        mine = by_name[names[i]]
+        mine, my_admin = by_name[groups[i]], admin_by_name[groups[i]]
         out.append(
             _DocContext(
                 votes={cc: v - mine.get(cc, 0.0) for cc, v in all_votes.items()},
-                admin={area: v - admin_votes[i].get(area, 0.0) for area, v in admin_total.items()},
+                admin={area: v - my_admin.get(area, 0.0) for area, v in admin_total.items()},
                 container=_container(toponyms, i, text),
                 contained=toponyms[i - 1] if i > 0 and _container(toponyms, i - 1, text) is toponym else None,
                 names=doc_names,
+                counties=frozenset().union(*(v for k, v in towns.items() if k != groups[i])),
             )
         )
     return out
@@ -212,25 +286,53 @@ def _pick(toponym: Toponym, base: list[float], ctx: _DocContext) -> tuple[Place,
     return toponym.matches[scored[0][1]].place, 1.0 / (1.0 + math.exp(-margin))
 
 
+def _coherent(
+    toponyms: list[Toponym], priors: list[list[float]], contexts: list[_DocContext], picks: list[Pick]
+) -> list[Pick]:
+    """Picks again with the other names' picks as anchors, until they stop changing (at most COHERENCE_ROUNDS)."""
+    groups = [_group_key(t.span.text) for t in toponyms]
+    for _ in range(COHERENCE_ROUNDS):
+        anchors = _anchors(groups, picks)
+        again: list[Pick] = [
+            _pick(t, p, replace(c, anchors=tuple(a for k, a in anchors if k != key)[:MAX_ANCHORS]))
+            if t.matches
+            else None
+            for t, p, c, key in zip(toponyms, priors, contexts, groups, strict=True)
+        ]
+        if again == picks:
+            break
+        picks = again
+    return picks
+
+
+def _anchors(groups: list[str], picks: list[Pick]) -> list[tuple[str, tuple[Place, float]]]:
+    """Per name, its most confident pick when that is a town, weighted 2 * confidence - 1 (0 for a coin toss)."""
+    best: dict[str, tuple[Place, float]] = {}
+    for key, pick in zip(groups, picks, strict=True):
+        if pick is not None and (key not in best or pick[1] > best[key][1]):
+            best[key] = pick
+    return [(key, (place, 2 * conf - 1)) for key, (place, conf) in best.items() if place.feature_class == "P"]
+
+
 def resolve(toponyms: list[Toponym], text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """One PlaceMention per resolvable toponym, in text order: a first pass on priors and document votes, a second
-    that also rewards candidates near the confident picks of other names."""
+    """One PlaceMention per resolvable toponym, in text order: a first pass on priors and document votes, then
+    rounds that also reward candidates near the other names' picks."""
     priors = [_priors(t) if t.matches else [] for t in toponyms]
     contexts = _contexts(toponyms, priors, text)
-    first = [_pick(t, p, c) if t.matches else None for t, p, c in zip(toponyms, priors, contexts, strict=True)]
-    confident = {
-        (name_key(t.span.text), pick[0]) for t, pick in zip(toponyms, first, strict=True) if pick and pick[1] >= 0.85
-    }
+    first: list[Pick] = [
+        _pick(t, p, c) if t.matches else None for t, p, c in zip(toponyms, priors, contexts, strict=True)
+    ]
+    picks = _coherent(toponyms, priors, contexts, first)
     out = []
-    for toponym, base, ctx in zip(toponyms, priors, contexts, strict=True):
+    for toponym, ctx, pick in zip(toponyms, contexts, picks, strict=True):
         if toponym.demonym:
             place = gazetteer.country(toponym.demonym)
             if place is not None:
                 out.append(PlaceMention(toponym.span, place, 0.6))
             continue
-        key = name_key(toponym.span.text)
-        anchors = tuple(p for k, p in confident if k != key and p.feature_class == "P")[:MAX_ANCHORS]
-        place, confidence = _pick(toponym, base, replace(ctx, anchors=anchors))
+        if pick is None:
+            continue
+        place, confidence = pick
         if _far_fetched(toponym, place, ctx):
             continue
         out.append(PlaceMention(toponym.span, _at_seat(_with_precision(place), toponym), round(confidence, 3)))
