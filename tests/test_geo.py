@@ -363,3 +363,21 @@ def test_a_place_inside_an_actor_name_is_not_the_event_place() -> None:
     assert found is not None and found.place.geonameid == 10
     doc.actors = [(Span.of(text, 16, 38), Actor("council", "Hajin Military Council", ActorKind.REBEL_GROUP))]
     assert locate_event(doc, places, sentence, trigger) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Kelo, Marun and Tessit counties reported fires overnight.", ["Kelo", "Marun", "Tessit"]),
+        ("Police said James Tauber of Marun was driving the truck.", ["Marun"]),
+        ("Man held after robbery. TESSIT — A man was arrested on Monday.", ["TESSIT"]),
+        # without such a cue a small town's name is no place: it may be anyone's or anything's name
+        ("Tessit said the council would meet on Monday.", []),
+    ],
+)
+def test_cues_that_make_a_small_town_name_a_place(text: str, names: list[str]) -> None:
+    towns = [Place(50 + i, name, 10.0 + i, 10.0, "XX", "North", "", "P", "PPL", 900) for i, name in
+             enumerate(["Kelo", "Marun", "Tessit"])]  # fmt: skip
+    found = geoparse(_doc(text), InMemoryGazetteer(towns))
+    assert [m.span.text for m in found] == names

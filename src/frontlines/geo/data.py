@@ -35,6 +35,12 @@ ADMIN2_SUFFIXES = ("district", "county", "parish", "municipality", "department",
 # "X countryside" / "X outskirts": UCDP and ACLED code these at X with precision 2.
 SURROUNDINGS_SUFFIXES = ("countryside", "outskirts", "suburbs", "environs", "area", "vicinity")
 REGION_SUFFIXES = ADMIN1_SUFFIXES + ADMIN2_SUFFIXES + SURROUNDINGS_SUFFIXES
+# Plurals that close a list of areas of one kind: "Clay, Swift and Wilkin counties", "Idlib and Hama provinces".
+PLURAL_REGION_SUFFIXES = {
+    "governorates": "governorate", "provinces": "province", "states": "state", "regions": "region",
+    "districts": "district", "counties": "county", "parishes": "parish", "municipalities": "municipality",
+    "departments": "department", "towns": "town", "villages": "village", "cities": "city",
+}  # fmt: skip
 
 # Prepositions and nouns before a toponym that mark it as the place where something happened.
 LOCATIVE_PREPOSITIONS = frozenset(

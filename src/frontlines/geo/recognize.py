@@ -15,6 +15,7 @@ from frontlines.geo.data import (
     INSTITUTION_NOUNS,
     LOCATIVE_PREPOSITIONS,
     PLACE_OBJECT_VERBS,
+    PLURAL_REGION_SUFFIXES,
     REGION_SUFFIXES,
     SETTLEMENT_NOUNS,
     STOPLIST,
@@ -44,6 +45,9 @@ _AFTER_NOUNS = frozenset({*SETTLEMENT_NOUNS, "neighborhood", "neighbourhood"})
 # "the town of X", "the outskirts of X", "the vicinity of X": a noun before "of" that makes X a place.
 _OF_NOUNS = frozenset({*SETTLEMENT_NOUNS, *CONTAINER_NOUNS})
 _STOP_KEYS = frozenset(name_key(w) for w in STOPLIST)
+# A dateline's dash after the place (and an optional state or agency): "CORSICANA —", "ROSWELL, Ga. -".
+_DATELINE_DASH = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s")
+LIST_MAX_TOKENS = 24  # how far a list of names may run before its closing plural ("... and Wilkin counties")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +142,37 @@ def _before(toks: _Tokens, i: int) -> tuple[str, ...]:
 
 
 def _suffix_after(toks: _Tokens, j: int) -> str:
-    return toks.lower[j] if j < len(toks) and toks.lower[j] in _SUFFIXES else ""
+    """'province', 'county', ... right after the name, or the singular of the plural closing a list of names the
+    name opens or belongs to ("Clay, Swift and Wilkin counties")."""
+    if j < len(toks) and toks.lower[j] in _SUFFIXES:
+        return toks.lower[j]
+    k = j
+    while k < len(toks) and k - j < LIST_MAX_TOKENS:
+        if toks.lower[k] in PLURAL_REGION_SUFFIXES:
+            return PLURAL_REGION_SUFFIXES[toks.lower[k]]
+        if not (toks.is_name[k] or toks.text[k] == "," or toks.lower[k] in ("and", "&")):
+            return ""
+        k += 1
+    return ""
+
+
+def _after_person(toks: _Tokens, i: int, entities: list[tuple[int, int, str] | None]) -> bool:
+    """'James Tauber of Nelson', 'Rebecca Sears, 41, of Grovetown': a name after a person's 'of' is where they live."""
+    k = i - 1
+    if k < 1 or toks.lower[k] != "of":
+        return False
+    k -= 1
+    if toks.text[k] == "," and k >= 2 and toks.text[k - 1].isdigit() and toks.text[k - 2] == ",":
+        k -= 3  # ", 41, of"
+    entity = entities[k] if k >= 0 else None
+    return entity is not None and entity[2] == "PERSON"
+
+
+def _dateline(toks: _Tokens, text: str, i: int, j: int) -> bool:
+    """'CORSICANA — A Henderson County woman ...': a capitalized name opening a sentence before a dash."""
+    opens = toks.sent_start[i] == i or (i > 0 and toks.text[i - 1] in (".", "\n"))
+    end = toks.idx[j - 1] + len(toks.text[j - 1])
+    return opens and bool(_DATELINE_DASH.match(text, end))
 
 
 def _settlement_after(toks: _Tokens, j: int) -> bool:
@@ -185,6 +219,8 @@ class _Context:
     settlement_after: bool
     institution_after: bool  # "Grovetown police", "Oakdale Fire Department"
     place_names: frozenset[str]  # names spaCy labelled as places somewhere in the document
+    person_of: bool = False  # "James Tauber of Nelson"
+    dateline: bool = False  # "CORSICANA — ..."
 
 
 def _usable_matches(text: str, matches: list[Match]) -> list[Match]:
@@ -212,12 +248,14 @@ def _accept(text: str, matches: list[Match], ctx: _Context) -> bool:
     biggest = max(m.place.population for m in own)
     named_region = text.rsplit(None, 1)[-1].lower() in _SUFFIXES
     cue = _has_cue(ctx.before) or bool(ctx.suffix) or ctx.comma_after or named_region or ctx.settlement_after
+    cue = cue or ctx.person_of or ctx.dateline
     if ctx.label == "PERSON":
         big_city = ctx.whole_entity and biggest >= MIN_POPULATION_PERSON and any(m.how == "name" for m in own)
         return (
             big_city
             or ctx.settlement_after
             or named_region
+            or bool(ctx.suffix)
             or (cue and bool(ctx.before) and ctx.before[0] not in ("by", "and"))
         )
     return cue or (INSTITUTION_CUE and ctx.institution_after) or biggest >= MIN_POPULATION_UNCUED
@@ -285,6 +323,8 @@ def _longest_match(
             settlement_after=_settlement_after(toks, j),
             institution_after=j < len(toks) and toks.lower[j] in INSTITUTION_NOUNS,
             place_names=place_names,
+            person_of=_after_person(toks, i, entities),
+            dateline=_dateline(toks, text, i, j),
         )
         if _accept(name, matches, ctx):
             return Toponym(Span(s, e, name), tuple(matches), label, ctx.suffix, ctx.before), j
