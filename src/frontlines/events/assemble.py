@@ -5,11 +5,15 @@ The recipe of :func:`build_events`:
 1. detect typed event mentions, the primary (main) event first;
 2. drop mentions that are not reported as fact (predictions, speculation, denials, "they can still strike") or
    that sum up a conflict ("an insurgency since 2012 that has killed thousands");
-3. give each mention its arguments from its sentence: actor roles, location, date;
-4. merge mentions that report the same event (same type, compatible place and actors);
-5. fill the primary event's missing actor1 from the document's leading actor; find associated actors;
-6. attach casualty statements and force sizes to the event they belong to;
-7. freeze each draft into an :class:`Event` with a territory change where the type is one.
+3. cut sentences that report several acts into one clause per act; a weak casualty cue in a clause of its own
+   with its own place is an event of its own, else it defers to the act it sits beside;
+4. give each mention its arguments from its sentence (its place from its own words and clause first): actor roles,
+   location, date; one act named in several places ("clashes in A and B") is one event per place;
+5. merge mentions that report the same event (same type, compatible place and actors);
+6. fill the primary event's missing actor1 from the document's leading actor, an air strike's from the one force
+   the document names flying; find associated actors;
+7. attach casualty statements and force sizes to the event they belong to;
+8. freeze each draft into an :class:`Event` with a territory change where the type is one.
 """
 
 from __future__ import annotations
@@ -114,8 +118,8 @@ def mention_clauses(doc: Document, mentions: list[Any]) -> dict[Span, Span]:
         by_sentence.setdefault(mention.sentence, []).append(mention.trigger)
     out: dict[Span, Span] = {}
     for sentence, triggers in by_sentence.items():
-        starts = clauses(doc.text, sentence, triggers)
-        out.update((trigger, starts[trigger.start]) for trigger in triggers)
+        by_start = clauses(doc.text, sentence, triggers)
+        out.update((trigger, by_start[trigger.start]) for trigger in triggers)
     return out
 
 
