@@ -12,13 +12,13 @@ from frontlines.casualties.metrics import casualty_scores
 from frontlines.model import Document
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "casualties.jsonl"
-# Floors a little under the figures measured when the rules were written (0.95 / 0.95 / 0.90 / 0.97 / 0.97).
+# Floors a little under the figures measured when the rules were last changed (0.98 / 0.97 / 0.93 / 0.98 / 0.97).
 FLOORS = {
-    "fatalities_exact": 0.92,
-    "wounded_exact": 0.92,
-    "killed_civilians_exact": 0.87,
-    "killed_security_exact": 0.93,
-    "killed_perpetrators_exact": 0.93,
+    "fatalities_exact": 0.95,
+    "wounded_exact": 0.94,
+    "killed_civilians_exact": 0.90,
+    "killed_security_exact": 0.95,
+    "killed_perpetrators_exact": 0.95,
 }
 
 

@@ -67,7 +67,10 @@ def test_not_counts(text: str) -> None:
     assert parse_count(text) is None
 
 
-@pytest.mark.parametrize(("text", "vague"), [("several", True), ("a few", True), ("a number of", True), ("12", False)])
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [("several", True), ("a few", True), ("a number of", True), ("12", False), ("", False), (",", False)],
+)
 def test_is_vague(text: str, vague: bool) -> None:
     assert is_vague(text) is vague
 

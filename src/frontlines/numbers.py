@@ -259,4 +259,5 @@ def parse_count(text: str) -> Count | None:
 def is_vague(text: str) -> bool:
     """True when ``text`` starts with a vague quantity ("several", "a few", "many", "a number of")."""
     _, _, vague = _phrase_tables()
-    return bool(_match_phrase(_tokens(text), 0, vague))
+    toks = _tokens(text)
+    return bool(toks) and bool(_match_phrase(toks, 0, vague))

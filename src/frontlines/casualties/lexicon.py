@@ -26,6 +26,15 @@ CHAINED = (
     r"|picked up|shot at|fired at|hit|dragged out|whisked away"
 )
 
+# A toll restated for the whole incident, often later ("the death toll rose to 54", "raising the toll from the
+# attack to four"): it stands for all deaths of the incident, not for more of them.
+TOLL_UPDATE = (
+    r"(?:death )?toll(?: (?:from|of|in) [^,.;]{1,60}?)? (?:(?:has|had|have|later|subsequently|now|then|since) )*"
+    r"(?:rose|risen|climbed|gone up|went up|reached|stood|stands|increased|jumped|mounted|rising|climbing) (?:to|at)"
+    r"|(?:raising|taking|bringing|pushing|rising|climbing) the (?:death )?(?:toll|count"
+    r"|number of (?:\w+ ){0,2}?(?:killed|dead|deaths|fatalities|casualties))(?: (?:from|of|in) [^,.;]{1,60}?)? to"
+)
+
 # After the victims, with an auxiliary ("were killed") or in a headline without one ("3 killed").
 AFTER_PASSIVE: dict[CasualtyKind, tuple[str, ...]] = {
     CasualtyKind.KILLED: (
@@ -38,6 +47,7 @@ AFTER_PASSIVE: dict[CasualtyKind, tuple[str, ...]] = {
         r"murdered|slain|slaughtered|massacred|assassinated|executed|beheaded|lynched|martyred",
         r"eliminated|neutrali[sz]ed",
         r"found dead|confirmed dead|declared dead|pronounced dead|dead",
+        r"the only (?:fatality|death|casualty|one killed|person killed|one to die|person to die)",
     ),
     CasualtyKind.WOUNDED: (
         r"injured|wounded|hurt|maimed",
@@ -59,6 +69,8 @@ AFTER_ACTIVE: dict[CasualtyKind, tuple[str, ...]] = {
         r"lost (?:their|his|her) li(?:fe|ves)|laid down (?:their|his|her) li(?:fe|ves)",
         # attackers dying with their bomb
         r"blew (?:himself|herself|themselves|them|themself) up",
+        # dying as a "martyr" in South Asian and Middle Eastern reporting
+        r"(?:embraced|attained|achieved|received) (?:shahadat|shahadah|martyrdom)",
     ),
     CasualtyKind.WOUNDED: (
         # suffering injuries
@@ -74,14 +86,15 @@ BEFORE: dict[CasualtyKind, tuple[str, ...]] = {
     CasualtyKind.KILLED: (
         # verbs
         r"killed|killing|kills|kill",
-        r"shot dead|gunned down|shooting dead|gunning down",
+        r"shot dead|gunned down|shooting dead|gunning down|shot and killed|shooting and killing",
+        r"(?:stabbed|stabbing|hacked|hacking|beaten|beat|beating|bludgeoned|burnt|burned|burning|tortured|torturing"
+        r"|strangled|strangling|stoned|stoning) to death|burnt alive|burned alive|hanged|hanging",
         r"murdered|murdering|slew|slaying|massacred|massacring|executed|executing|beheaded|beheading|lynched",
         r"assassinated|assassinating|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|martyred|martyring",
         # nouns and results
         r"(?:the )?(?:death|deaths|killing|killings|murder|murders|assassination|bodies|body) of",
         r"claimed the li(?:fe|ves) of|claiming the li(?:fe|ves) of|took the li(?:fe|ves) of|taking the li(?:fe|ves) of",
-        r"death toll (?:rose|climbed|went up|reached|stood|stands|increased|has risen|rising|raising) (?:to|at)",
-        r"raising the (?:death )?toll (?:from the incident |from the attack )?to|toll (?:rose|climbed) to",
+        TOLL_UPDATE,
         # the toll names its parts: "the dead included six civilians"
         r"(?:death toll|dead|deceased|killed|victims|fatalities) (?:included|include|includes|including)",
         r"among the (?:dead|killed|deceased|victims)",
@@ -119,11 +132,12 @@ LUMPED = (
 ZERO: dict[str, tuple[str, ...]] = {
     # nobody killed or hurt: both counts are zero
     "both": (
-        r"no (?:human |civilian |other )?(?:casualty|casualties|causalities|causality|loss of (?:human )?li(?:fe|ves))",
+        r"no (?:human |civilian |other )?(?:casualty|casualties|causalities|causality)",
         r"no (?:report|reports) of (?:any )?(?:human )?(?:casualty|casualties|causalities)",
-        r"without (?:any |causing any )?(?:casualty|casualties|loss of li(?:fe|ves))",
+        r"without (?:any |causing any )?(?:casualty|casualties)",
         r"(?:escaped|remained|were|was|left) (?:unhurt|unharmed|unscathed)|escaped (?:un)?(?:hurt|harmed|injured) ",
-        r"(?:no one|nobody|none) (?:was|were|got) (?:hurt|harmed|injured|killed)",
+        r"(?:no one|nobody|none) (?:was|were|got) (?:hurt|harmed|injured)",
+        r"(?:did not|didn't|did no) (?:harm|hurt|injure) (?:anyone|anybody|any\b)",
         r"(?:escaped|had) (?:a )?narrow(?:ly)? escape|escaped narrowly",
     ),
     # no one hurt: wounded zero
@@ -134,7 +148,8 @@ ZERO: dict[str, tuple[str, ...]] = {
     ),
     # no one killed: killed zero
     "killed": (
-        r"no (?:death|deaths|fatalities|fatality|one (?:was )?killed|loss of li(?:fe|ves))",
+        r"no (?:death|deaths|fatalities|fatality|one (?:was )?killed|loss of (?:human )?li(?:fe|ves))",
+        r"without (?:any |causing any )?loss of (?:human )?li(?:fe|ves)",
         r"(?:no one|nobody|none) (?:was|were) killed",
     ),
 }
@@ -143,14 +158,22 @@ ZERO: dict[str, tuple[str, ...]] = {
 # clause with one of these is not coded.
 BACKGROUND = (
     # cumulative totals
-    r"since (?:19|20)\d\d|since (?:the )?(?:start|beginning|outbreak)|so far (?:this|in)|this year|last year",
-    r"in recent (?:weeks|months|years|days)|over the (?:past|last|years|decades?|months)",
-    r"in the (?:past|last) (?:\w+ )?(?:years?|months|decades?)",
+    r"since (?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+ )?(?:19|20)\d\d",
+    r"since (?:(?:early|late|mid-?)\s*)?(?:january|february|march|april|june|july|august|september|october|november"
+    r"|december)\b|since (?:the )?(?:war|conflict|fighting|insurgency|crisis|uprising) (?:began|started|broke out"
+    r"|erupted)",
+    r"since (?:the )?(?:start|beginning|outbreak)|so far (?:this|in)|this year|last year",
+    r"in recent (?:weeks|months|years|days)|over the (?:years|decades?|months)|during the year|in the year",
+    r"over the (?:past|last)\b(?!\s+(?:\w+\s+)?(?:hours?|days?|nights?|week)\b)",
+    r"in the (?:past|last) (?:\w+ )?(?:years?|months|weeks?|decades?)",
     r"till date|to date|until now|a total of|in total|altogether|cumulative|toll (?:in|of) the (?:war|conflict)",
     r"the (?:war|conflict|insurgency|violence|fighting) (?:has|had) (?:killed|claimed)",
     # earlier incidents
-    r"earlier this (?:month|year|week)|last (?:month|week)|previous(?:ly)?|in (?:19|20)\d\d|it may be recalled",
+    r"earlier this (?:month|year|week)|last (?:month|week)|previous(?:ly)?|in (?:[A-Z][a-z]+ )?(?:19|20)\d\d"
+    r"|it may be recalled",
     r"it is to be noted|in a similar incident in|years? ago|months ago|weeks ago",
+    # a dated earlier attack and its toll: "the 2016 Uri attack, in which 19 soldiers were killed"
+    r"(?:19|20)\d\d\b[^.;]{0,40}?\b(?:in which|that killed|which killed|that left|which left)",
 )
 
 # The killing named only as the cause of an arrest, detention or confession: background (casualty-coding.md).
@@ -159,6 +182,27 @@ CONSEQUENCE = (
     r"in connection with|for (?:his|their|her) (?:role|involvement)|were arrested|was arrested|arrested for",
     r"mastermind\w*|sentenced|convicted|trial|case (?:of|related)|avenge|revenge for|retaliation for|protest against",
     r"would kill|threat\w*|vowed|warned",
+)
+
+# Cues, right before a clause's verb, that its victims come on top of those already reported ("a bystander was
+# also killed", "and also shot dead a doctor").
+ADDITIVE = (r"also",)
+# Conjunctions opening a clause whose victims are others than those of the clause before ("A man was killed near
+# the market while another man was shot dead in his shop").
+ADDITIVE_OPENERS = (r"while", r"whereas")
+# ... and, after a clause with its own verb, "and" ("A policeman was killed in X and two traders were shot dead
+# in Y"): added by the extractor where it holds.
+ADDITIVE_AND = r"and"
+# Victims named as more people: "another died in hospital", "a third person", "two more soldiers".
+MORE_VICTIMS = (r"another", r"an?\s+(?:second|third|fourth|fifth|sixth)", r"\w+\s+more")
+
+# Causes of death outside armed conflict: the "people" they kill are civilians (casualty-coding.md: "a flood that
+# killed 12 -> killed_civilians 12").
+NON_CONFLICT_CAUSES = (
+    r"floods?|flooding|flash floods?|tsunami|earthquake|quake|landslides?|mudslides?|cyclone|hurricane|typhoon"
+    r"|tornado|storms?|avalanche|lightning|heat ?wave|cold ?wave|drought|famine|cholera|epidemic|poisoning"
+    r"|poisoned|toxins?|toxic|contaminated|spurious liquor|hooch|stampede|road accident|accident|crash|collision"
+    r"|capsized|volcanic|eruption|building collapse",
 )
 
 # Sentences opening a separate incident: their casualties add to the others'.
@@ -172,7 +216,7 @@ NEW_INCIDENT = (
 SENTENCE_CUES = (
     r"kill|dead|die|death|deceased|injur|wound|hurt|maim|casual|causal|fatalit|los[ts]|li(?:fe|ves)|succumb|martyr"
     r"|murder|slain|slaughter|massacre|shot|gunned|behead|lynch|execut|eliminat|neutrali|assassin|perish|drown"
-    r"|stabbed|beaten|burnt|burned|bod(?:y|ies)|toll|blew|hospital|unhurt|unharmed|unscathed|escape|arrest|abduct"
-    r"|kidnap|captur|detain|hostage|prisoner|captive|custody|nabbed|apprehend|picked up|rounded up|missing"
-    r"|unaccounted|disappeared|surrender"
+    r"|stabbed|beaten|burnt|burned|bod(?:y|ies)|toll|blew|hospital|shahadat|harm|unhurt|unharmed|unscathed|escape"
+    r"|arrest|abduct|kidnap|captur|detain|hostage|prisoner|captive|custody|nabbed|apprehend|picked up|rounded up"
+    r"|missing|unaccounted|disappeared|surrender"
 )

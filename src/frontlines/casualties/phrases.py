@@ -17,6 +17,7 @@ from frontlines.casualties.victims import (
     MONTHS,
     NON_PERSON_UNITS,
     RELATIONAL_NOUNS,
+    ROLE_NOUNS,
     VICTIM_NOUNS,
     words_of,
 )
@@ -24,10 +25,12 @@ from frontlines.model import Count, Span, VictimCategory
 from frontlines.numbers import find_counts, parse_count
 
 _WORD = re.compile(r"\([^()]{0,80}\)|[A-Za-z][\w'’-]*|\d[\d,.]*|[^\s\w]")
-_ARTICLE = re.compile(r"\b(?:a|an|another|the|his|her)\s+(?=[A-Za-z\d])", re.IGNORECASE)
+# "another" may stand alone before a comma: "two were killed and another, identified as X, was injured".
+_ARTICLE = re.compile(r"\b(?:a|an|another|the|his|her|their|its)\s+(?=[A-Za-z\d])|\banother(?=\s*,)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:years?|yrs?)[\s-]*old|^\s*-\s*year|^\s*(?:yr|yrs|year|years)\b", re.IGNORECASE)
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:\baged?|\bage of|\brs\.?|\binr|\busd|[$€£₹]|\bno\.|\bnumber|\bsection|\bpk|\bna|\bunit|\bcha"
+    r"(?:\baged?|\bage of|\baged?\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and"
+    r"|\brs\.?|\binr|\busd|[$€£₹]|\bno\.|\bnumber|\bsection|\bpk|\bna|\bunit|\bcha"
     r"|\bak|\bward|\bplot|\bsector|\bphase|\bbattalion|\bcompany|\bkm|\bhighway|\broute|\bat|\bfrom)\s*$",
     re.IGNORECASE,
 )
@@ -38,13 +41,14 @@ _STOP = frozenset(
         " as after before when while during near into over under including along besides but than while since"
         " killed dead died injured wounded hurt shot gunned arrested abducted kidnapped missing lost sustained"
         " succumbed received suffered among reportedly allegedly also later said says according, against between"
-        " across outside inside behind through following amid despite without via per"
+        " across outside inside behind through following amid despite without via per killing injuring wounding"
+        " leaving claiming"
     )
 )
 # "another" standing for one more person: "a soldier was killed and another injured".
 _BARE_ANOTHER = re.compile(r"\s*(?:,|was\b|were\b|got\b|sustained\b|received\b|injured\b|wounded\b|killed\b|died\b)")
 _UNK = VictimCategory.UNKNOWN
-_AGE = re.compile(r"\d{1,3}\s*-?\s*(?:years?|yrs?)[\s-]*old(?:\s+|(?=[,.;]))", re.IGNORECASE)
+_AGE = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s*-?\s*(?:years?|yrs?)[\s-]*old(?:\s+|(?=[,.;]))", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[a-z]\s+[A-Z][a-z]+\s+$")
 _OF_OK = frozenset({"of", "the", "them", "whom", "these", "those", "its", "their", "his", "her"})
 _MAX_WORDS = 9
@@ -90,7 +94,7 @@ _MEASURE_AFTER = re.compile(r"[.:]\d|\s*(?:%|per ?cent)")
 def _category(words: list[str], head: str) -> VictimCategory:
     """The category of a phrase: its head noun's, or a modifier's when the head is generic ("local people")."""
     noun = VICTIM_NOUNS.get(head.lower(), VictimCategory.UNKNOWN)
-    if head.lower() in GENERIC_NOUNS or noun == VictimCategory.UNKNOWN:
+    if head.lower() in GENERIC_NOUNS or head.lower() in ROLE_NOUNS or noun == VictimCategory.UNKNOWN:
         for word in words:
             found = MODIFIER_CATEGORY.get(word.lower())
             if found is not None:
@@ -130,7 +134,25 @@ def scan_head(sentence: str, start: int) -> tuple[str, int, VictimCategory, list
     if not head:
         return None
     category = _category(words, head)
+    if head.lower() in ROLE_NOUNS and _OF_NAME.match(sentence, head_end):
+        category = VICTIM_NOUNS[head.lower()]  # "the military commander of Neo JMB": the group's, not the army's
+    if category == _UNK and head.lower() in GENERIC_NOUNS:
+        category = _complement_category(sentence, head_end)  # "members of a family"
     return head, head_end, category, words
+
+
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# "members of a family", "personnel of the security forces": lower-case words after "of" that place the people.
+_COMPLEMENT = re.compile(r"\s+of\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?((?:[a-z][\w-]*\s*){1,3})")
+
+
+def _complement_category(sentence: str, end: int) -> VictimCategory:
+    match = _COMPLEMENT.match(sentence, end)
+    for word in match.group(1).split() if match else []:
+        found = MODIFIER_CATEGORY.get(word) or VICTIM_NOUNS.get(word)
+        if found is not None and found != _UNK:
+            return found
+    return _UNK
 
 
 def _next_is_capital(sentence: str, end: int) -> bool:
@@ -138,7 +160,10 @@ def _next_is_capital(sentence: str, end: int) -> bool:
 
 
 def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
-    """Counts followed by a victim noun ("three militants") or standing alone before a verb ("17 killed")."""
+    """Counts followed by a victim noun ("three militants") or standing alone before a verb ("17 killed").
+
+    A part of people named before in the sentence ("two of them") takes their category.
+    """
     found = []
     for count in find_counts(sentence, base):
         start, end = count.span.start - base, count.span.end - base
@@ -150,14 +175,70 @@ def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
                 continue  # "Dharmendra Kumar alias Aju 40 was shot": an age after a name
             found.append(VictimPhrase(start, end, count, VictimCategory.UNKNOWN, ""))
             continue
-        head, head_end, category, _ = scanned
+        head, head_end, category, words = scanned
+        if category == _UNK and words[:1] == ["of"] and not _ANAPHORS.isdisjoint(w.lower() for w in words):
+            category = antecedent_category(sentence[:start])  # "two of them": the people named before
+        elif category == _UNK and words[:1] == ["of"] and head.lower() in _STATE_WORDS:
+            category = _predicate_category(sentence, head_end)  # "four of the dead were children"
         found.append(VictimPhrase(start, head_end, count, category, head))
     return found
+
+
+# Words pointing back at people already named: "two of them", "three of their comrades".
+_ANAPHORS = frozenset(words_of("them their these those whom"))
+
+
+_COPULA = re.compile(r"\s+(?:were|was|are|is)\s+(?:all\s+)?((?:[\w-]+\s*){1,3})")
+
+
+def _predicate_category(sentence: str, end: int) -> VictimCategory:
+    """The category of a victim noun among the three words after "were" ("of the dead were young children")."""
+    match = _COPULA.match(sentence, end)
+    words = match.group(1).split() if match else []
+    return next((VICTIM_NOUNS[w.lower()] for w in words if w.lower() in VICTIM_NOUNS), _UNK)
+
+
+# A killer who dies with his victims: "a suicide bomber killed himself and four soldiers".
+_REFLEXIVE = re.compile(
+    r"\b(?:killed|killing|kills|kill|in addition to|besides|as well as)\s+(?P<self>himself|herself)\b", re.IGNORECASE
+)
+
+
+def reflexive_phrases(sentence: str, base: int) -> list[VictimPhrase]:
+    """ "killed himself", "killing 27 worshippers in addition to herself": the attacker is among the dead; his
+    category is that of the last victim noun before."""
+    found = []
+    for match in _REFLEXIVE.finditer(sentence):
+        start, end = match.span("self")
+        span = Span(base + start, base + end, match.group("self"))
+        category = antecedent_category(sentence[:start])
+        found.append(VictimPhrase(start, end, Count(1, 1, 1, span, ""), category, match.group("self")))
+    return found
+
+
+_WORDS_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def antecedent_category(before: str) -> VictimCategory:
+    """The category of the last people named in ``before`` ("Maoists abducted three villagers and killed two of
+    them" -> civilians; "seized four hostages and executed three of them" -> unknown)."""
+    for word in reversed(_WORDS_BEFORE.findall(before)):
+        low = word.lower()
+        if low in VICTIM_NOUNS and low not in _STATE_NOUNS:
+            return VICTIM_NOUNS[low]
+    return _UNK
+
+
+# Nouns naming what happened to people, not who they are: "the bodies of three of their comrades".
+_STATE_NOUNS = frozenset(words_of("body bodies dead deceased injured wounded casualty victim victims"))
 
 
 def _singular(head: str) -> bool:
     low = head.lower()
     return low in GROUP_SIZE or not low.endswith(("s", "men", "people", "children", "personnel", "troops"))
+
+
+_POSSESSIVES = ("his", "her", "their", "its")
 
 
 def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list[VictimPhrase]:
@@ -172,13 +253,13 @@ def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list
             continue  # "another nine": the number is the count
         scanned = scan_head(sentence, age.end() if age else match.end())
         if scanned is None:
-            if age is not None and not match.group().lower().startswith(("his", "her")):  # "the 25-year-old was"
-                span = Span(base + match.start(), base + match.end() - 1, match.group().strip())
+            word_end = match.start() + len(match.group().rstrip())
+            span = Span(base + match.start(), base + word_end, match.group().strip())
+            if age is not None and not match.group().lower().startswith(_POSSESSIVES):  # "the 25-year-old was"
                 age_end = age.start() + len(age.group().rstrip())
                 found.append(VictimPhrase(match.start(), age_end, Count(1, 1, 1, span, ""), _UNK, ""))
-            elif match.group().lower().startswith("another") and _BARE_ANOTHER.match(sentence, match.end() - 1):
-                span = Span(base + match.start(), base + match.end() - 1, match.group().strip())
-                found.append(VictimPhrase(match.start(), match.end() - 1, Count(1, 1, 1, span, ""), _UNK, ""))
+            elif match.group().lower().startswith("another") and _BARE_ANOTHER.match(sentence, word_end):
+                found.append(VictimPhrase(match.start(), word_end, Count(1, 1, 1, span, ""), _UNK, ""))
             continue
         head, head_end, category, _ = scanned
         if not _singular(head) or head.lower() in ("one", "them", "ones", "deceased", "injured", "wounded", "dead"):
@@ -194,7 +275,14 @@ def article_phrases(sentence: str, base: int, taken: list[VictimPhrase]) -> list
 
 def _specific(head: str) -> bool:
     """Nouns that name one person after "the" ("the driver", "the suicide bomber"), not a body ("the police")."""
-    return head.lower() not in ("police", "army", "body", "victim", "member", "person", "man", "other", "suspect", "sf")
+    return head.lower() not in _NOT_SPECIFIC
+
+
+_NOT_SPECIFIC = frozenset(words_of("police army body victim member person man other suspect sf"))
+
+
+# Between two names of one list: "X and Y", "X, Y".
+_NAME_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 
 
 def named_phrases(
@@ -209,10 +297,12 @@ def named_phrases(
     coordinated = [_coordinated_name(sentence, end) for _, end in spans]
     spans = sorted({*spans, *(span for span in coordinated if span is not None)})
     found: list[VictimPhrase] = []
+    restating: list[tuple[int, int]] = []
     for start, end in spans:
         if any(p.start < end and start < p.end for p in (*taken, *found)):
             continue
-        if _restates(sentence, start, taken):
+        if _restates(sentence, start, taken) or any(_NAME_LIST_GAP.fullmatch(sentence, e, start) for _, e in restating):
+            restating.append((start, end))  # "two policemen, X and Y, were killed": X and Y are the two
             continue
         span = Span(base + start, base + end, sentence[start:end])
         category = _title_category(sentence, start, end)
@@ -229,11 +319,12 @@ _NOT_NAMES = MONTH_AND_DAY_NAMES | frozenset(
     words_of(
         "The A An In On At By This That He She They It His Her Their Police Army Militants Maoists Security Two"
         " Three One Four Five Six Seven Eight Nine Ten Both All Several Some Many Unidentified Suspected Armed"
+        " Nobody No None Noone Everyone Anyone Someone"
     )
 )
-_RESTATING = re.compile(
-    r"(?:identified as|namely|viz\.?|alias|named|(?:son|daughter|wife|husband|father|mother|brother|sister) of"
-    r"|[sdw]/o|\b[sdw] o)\s+(?:[\w()'’.-]+\s+){0,6}$",
+_IDENTIFYING = re.compile(r"(?:identified as|namely|viz\.?|alias|named)\s+(?:[\w()'’.-]+\s+){0,6}$", re.IGNORECASE)
+_RELATIVE_OF = re.compile(
+    r"(?:(?:son|daughter|wife|husband|father|mother|brother|sister) of|[sdw]/o|\b[sdw] o)\s+(?:[\w()'’.-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 
@@ -266,8 +357,10 @@ def _names_after_verbs(sentence: str) -> list[tuple[int, int]]:
 
 def _restates(sentence: str, start: int, taken: list[VictimPhrase]) -> bool:
     before = sentence[:start]
-    if _RESTATING.search(before[-80:]):
-        return True
+    if _RELATIVE_OF.search(before[-80:]):
+        return True  # "son of X" names a relative, not a victim
+    if _IDENTIFYING.search(before[-80:]) and any(phrase.end <= start for phrase in taken):
+        return True  # "a trader, identified as X"; without a phrase before, the name is the victim
     for phrase in taken:
         gap = sentence[phrase.end : start] if phrase.end <= start else "x"
         if re.fullmatch(r"[\s,]*(?:\([^()]{0,40}\))?[\s,]*(?:identified as\s*)?", gap):
@@ -275,12 +368,17 @@ def _restates(sentence: str, start: int, taken: list[VictimPhrase]) -> bool:
     return False
 
 
-_APPOSITION = re.compile(r"^\s*(?:\(\d+\))?\s*,\s*(?:an?|the)?\s*((?:[\w'-]+\s+){0,5}?[\w'-]+)\s*(?:[,(]|$)")
+_APPOSITION = re.compile(r"^\s*(?:\(\d+\))?\s*,\s*(?:an?|the)?\s*((?:[\w'-]+\s+){0,9}?[\w'-]+)\s*(?:[,(]|$)")
+
+
+# A title right before a name: any word ("leader Maria X"), or two when the first is capitalised ("Head Constable X").
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z-]*\s+)?\b[A-Za-z][A-Za-z-]*\s+$")
 
 
 def _title_category(sentence: str, start: int, end: int) -> VictimCategory:
     """A name's category from a rank before it ("Constable X") or an apposition after it ("X, a trader")."""
-    before = re.findall(r"\b[A-Z][A-Za-z-]*", sentence[max(0, start - 30) : start])[-2:]
+    title = _TITLE_BEFORE.search(sentence, max(0, start - 30), start)  # "leader X", not "According to Police, X"
+    before = title.group().split() if title else []
     inside = re.findall(r"[A-Za-z-]+", sentence[start:end])
     for word in reversed(before + inside):
         category = VICTIM_NOUNS.get(word.lower())
@@ -297,6 +395,24 @@ def _title_category(sentence: str, start: int, end: int) -> VictimCategory:
 _APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*,\s*(?:(?-i:[A-Z][\w'’.-]*)\s*){0,3},?\s*")
 
 
+_RESTATING_WORDS = frozenset(["both", "all"])
+_BELIEVED = re.compile(
+    r"\s+(?:believed|thought|said|suspected|reported|understood) to (?:be|have been)\s+$", re.IGNORECASE
+)
+
+
+def _restating_apposition(sentence: str, previous: VictimPhrase, phrase: VictimPhrase) -> bool:
+    """ "The bomber, a young woman, also died", "two hostages, both aid workers", "a bomber believed to be a girl"."""
+    gap = sentence[previous.end : phrase.start]
+    word = phrase.count.span.text.lower()
+    if _BELIEVED.fullmatch(gap):
+        return True
+    if not re.fullmatch(r"\s*,\s*", gap):
+        return False
+    definite = previous.count.span.text.lower() == "the" and word in ("a", "an") and sentence[phrase.end :][:1] == ","
+    return definite or word in _RESTATING_WORDS
+
+
 def drop_appositions(sentence: str, phrases: list[VictimPhrase]) -> list[VictimPhrase]:
     """Phrases restating the one before them: "X (60), a homeopath", "a Subedar, Mujeeb, a resident of Y"."""
     kept: list[VictimPhrase] = []
@@ -308,5 +424,7 @@ def drop_appositions(sentence: str, phrases: list[VictimPhrase]) -> list[VictimP
             restating = previous.named or named_gap or phrase.head.lower() in RELATIONAL_NOUNS
             if restating and _APPOSITION_GAP.fullmatch(gap) and phrase.count.span.text.lower() in ("a", "an"):
                 continue
+        if previous is not None and previous.end <= phrase.start and _restating_apposition(sentence, previous, phrase):
+            continue
         kept.append(phrase)
     return kept

@@ -32,8 +32,9 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
             " paramilitaries marine marines airman airmen sailor sailors warder warders jailor jailer gunner"
             " gunners rifleman riflemen major captain lieutenant colonel brigadier sergeant corporal private"
             " privates army-man armyman army-men armymen levies levy khasadar khasadars frontier-corps fc bsf crpf"
-            " home-guard homeguard homeguards gendarme gendarmes militiamen security-man security-men patrolman"
-            " patrolmen"
+            " home-guard homeguard homeguards gendarme gendarmes security-man security-men patrolman"
+            " patrolmen peacekeeper peacekeepers recruit recruits cadet cadets sentry sentries conscript conscripts"
+            " constabulary guardsmen legionnaire legionnaires"
         ),
         _SEC,
     ),
@@ -45,8 +46,14 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
             " assailant assailants bomber bombers fighter fighters jihadist jihadists jihadi jihadis ultra ultras"
             " guerrilla guerrillas guerilla guerillas separatist separatists miscreant miscreants dacoit dacoits"
             " commander commanders operative operatives infiltrator infiltrators abductor abductors kidnapper"
-            " kidnappers mujahideen mujahid taliban talibans islamist islamists radical radicals combatant"
-            " combatants hardcore hardliner hardliners suicide-bomber suicide-bombers suspect suspects"
+            " kidnappers mujahideen mujahid taliban talibans islamist islamists radical radicals intruder intruders"
+            " hardcore hardliner hardliners suicide-bomber suicide-bombers suspect suspects"
+            # armed criminals: the coding rules count them with the non-state perpetrators
+            " bandit bandits killer killers gangster gangsters criminal criminals robber robbers outlaw outlaws"
+            " raider raiders accomplice accomplices hitman hitmen sicario sicarios accused trafficker traffickers"
+            " smuggler smugglers pirate pirates"
+            # militiamen: non-state unless a modifier places them with the state (MODIFIER_CATEGORY)
+            " militiaman militiamen"
         ),
         _PERP,
     ),
@@ -69,6 +76,29 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
             " foreigner foreigners homeopath lawyer lawyers judge judges mayor shepherd shepherds herder herders"
             " fisherman fishermen porter porters cook cooks salesman traveller travellers commuter commuters"
             " manager managers owner owners supporter supporters operator operators guide guides labour"
+            # relatives
+            " cousin cousins nephew nephews niece nieces uncle uncles aunt aunts grandson grandsons granddaughter"
+            " granddaughters grandfather grandmother grandchild grandchildren"
+            # trades and professions
+            " prosecutor prosecutors magistrate magistrates clerk clerks tehsildar principal headmaster lecturer"
+            " lecturers professor professors scholar scholars surgeon surgeons pharmacist pharmacists paramedic"
+            " paramedics vaccinator vaccinators technician technicians mechanic mechanics electrician electricians"
+            " carpenter carpenters tailor tailors barber barbers jeweller jewellers goldsmith photographer"
+            " photographers cameraman cameramen blogger bloggers singer singers artist artists hawker hawkers"
+            " miner miners herdsman herdsmen nomad nomads peasant peasants landlord landlords landowner landowners"
+            " cultivator cultivators interpreter interpreters translator translators nationals visitor"
+            " visitors"
+            # civilian officials and office holders
+            " president presidents chairman chairmen chairperson secretary secretaries minister ministers"
+            " legislator legislators lawmaker lawmakers senator senators governor corporator corporators"
+            " panch pradhan"
+            # people going about their lives
+            " pupil pupils schoolboy schoolboys schoolgirl schoolgirls schoolchildren teenager teenagers teen teens"
+            " toddler toddlers newborn motorist motorists motorcyclist motorcyclists pedestrian pedestrians shopper"
+            " shoppers customer customers spectator spectators onlooker onlookers picnicker picnickers"
+            # religious and ethnic communities named as victims ("four Shias", "two Hazaras")
+            " shia shias shiite shiites sunni sunnis hindu hindus muslim muslims christian christians sikh sikhs"
+            " ahmadi ahmadis hazara hazaras pandit pandits yazidi yazidis"
         ),
         _CIV,
     ),
@@ -78,7 +108,9 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
             "people person persons individual individuals man men other others body bodies victim victims member"
             " members deceased dead injured wounded casualty martyr martyrs prisoner prisoners hostage hostages"
             " inmate inmates couple duo trio one ones them volunteer volunteers companion companions colleague"
-            " colleagues associate associates assistant assistants aide aides"
+            " colleagues associate associates assistant assistants aide aides comrade comrades vigilante vigilantes"
+            " bodyguard bodyguards combatant combatants"
+            " head heads"
         ),
         _UNK,
     ),
@@ -87,17 +119,26 @@ VICTIM_NOUNS: dict[str, VictimCategory] = {
 # Words in front of a generic noun that place its people: "local people", "security men", "armed men".
 MODIFIER_CATEGORY: dict[str, VictimCategory] = {
     # civilians
-    **dict.fromkeys(["civilian", "innocent", "unarmed", "local", "ordinary", "common"], _CIV),
-    # state forces
+    **dict.fromkeys(["civilian", "innocent", "unarmed", "local", "ordinary", "common", "village", "elderly"], _CIV),
+    **dict.fromkeys(["staff", "family", "church", "school", "hospital"], _CIV),
+    # state forces, and militias fighting on the state's side ("a CAFGU militiaman", "pro-government militia")
     **dict.fromkeys(["security", "police", "army", "military", "paramilitary", "forces"], _SEC),
+    **dict.fromkeys(["pro-government", "government-backed", "state-backed", "cafgu", "pro-state"], _SEC),
     # armed non-state actors
     **dict.fromkeys(["armed", "militant", "terrorist", "rebel", "masked"], _PERP),
 }
 
 # Generic nouns that a modifier may place (see MODIFIER_CATEGORY); other nouns keep their own category.
 GENERIC_NOUNS = frozenset(
-    words_of("people person persons individual individuals man men member members official officials officer officers")
+    words_of(
+        "people person persons individual individuals man men member members official officials officer officers"
+        " head heads militiaman militiamen"
+    )
 )
+
+# Ranks within a group, whose side is the group's: in "29 Maoists, including a senior leader" the leader is a
+# Maoist, though "a leader" alone is coded as a civilian (a political leader).
+ROLE_NOUNS = frozenset(words_of("leader leaders commander commanders chief chiefs head heads deputy member members"))
 
 # Nouns that restate a person already named ("X, a resident of Y"): an apposition, not another victim.
 RELATIONAL_NOUNS = frozenset(
