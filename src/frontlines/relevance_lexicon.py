@@ -19,10 +19,15 @@ RELEVANCE_GROUPS = {
     r"hezbollah|hamas|houthis?|gendarm\w*|paramilitar\w*|regime",
     # demonstrations and unrest
     "protest": r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|vigils?|die-ins?|marche[ds]|riot\w*|tear\s?gas|unrest|"
-    r"strikers|sit-ins?|agitat\w*|mobs?",
-    # arrests, abductions, territory and agreements
+    r"strikers|sit-ins?|agitat\w*|mobs?|gathered\s+(?:peacefully\s+)?(?:outside|in\s+front\s+of)",
+    # arrests, abductions and disappearances, territory, agreements and exchanges of prisoners
     "strategic": r"arrest\w*|detain\w*|abduct\w*|kidnap\w*|hostages?|captur\w*|seiz\w*|ceasefire|truce|"
     r"peace\s+(?:deal|agreement|talks|accord)|surrender\w*|withdr[ae]w\w*|retreat\w*|recaptur\w*|overr[au]n|"
     r"looted|looting|torched|set\s+ablaze|set\s+(?:on\s+)?fire|burn(?:ed|t)\s+down|curfew|state\s+of\s+emergency|"
-    r"martial\s+law|mass\s+graves?",
+    r"martial\s+law|graves?|disappear\w*|missing|(?:prisoners?|detainees?|captives?)(?:\s+of\s+war)?|"
+    r"swap\w*|hand(?:ed|ing)?\s*over|(?:shut\s+down|cut|cut\s+off|suspend\w*|block\w*)\s+(?:\w+\s+){0,2}internet|"
+    r"internet\s+(?:shutdowns?|blackouts?|cuts?)",
+    # property destroyed without a fight
+    "property": r"destr(?:oy|oyed|oying|uction)|demoli\w*|vandal\w*|(?:blew|blown|blowing)\s+up|dynamit\w*|"
+    r"ransack\w*|razed|arson\w*",
 }

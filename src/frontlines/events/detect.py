@@ -4,9 +4,13 @@ The recipe (``detect_events``):
 
 1. take the sentences of the spaCy parse that lie in event text (body, title, headings; not captions);
 2. match the trigger cues of ``lexicon.py`` in each sentence;
-3. resolve cue classes with context: who captured a place, whether an attack hit armed or unarmed people, whether a
-   protest is going on, whether an arrest is for ordinary crime or an explosion an accident;
-4. keep the best cue per sub-event type and sentence, and rank all of them: cue weight, earlier sentences first.
+3. resolve cue classes with context: who captured a place, whether an attack hit armed or unarmed people (the
+   act's object or passive subject in the parse), whether a protest is going on, whether an arrest is for ordinary
+   crime or an explosion an accident;
+4. weigh cues by where they sit in the parse (``structure.py``): planned, threatened, denied or dated acts report
+   nothing, a cue in a relative clause or reason phrase is background to the act above it, history told with
+   "years after" or "since 2017" drops out;
+5. keep the best cue per sub-event type and sentence, and rank all of them: cue weight, earlier sentences first.
 
 All heuristics live in ``lexicon.py``; this module only reads them.
 """
@@ -25,6 +29,16 @@ from typing import Any
 
 from frontlines.events import lexicon as lx
 from frontlines.events.clauses import clauses
+from frontlines.events.structure import (
+    cue_span,
+    cue_token,
+    frames,
+    governed_by,
+    subordinate,
+    target_side,
+    time_reference,
+    unrealised,
+)
 from frontlines.events.taxonomy import BATTLES, EXPLOSIONS, NONE, VIOLENCE_AGAINST_CIVILIANS, sub_event_info
 from frontlines.model import Actor, ActorKind, Document, Span
 
@@ -42,6 +56,7 @@ VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 LOOTING = "Looting/property destruction"
 CHEMICAL = "Chemical weapon"
+AGREEMENT = "Agreement"
 OTHER = "Other"
 
 # Event types of violence that property destruction mentioned after it is part of.
@@ -214,12 +229,16 @@ class CompiledLexicon:
     protest_topic_end: re.Pattern[str]
     capture_attempt_before: re.Pattern[str]
     negation_before: re.Pattern[str]
+    future_after: re.Pattern[str]
     capture_done_before: re.Pattern[str]
     protest_not_happening: re.Pattern[str]
     arrest_attributive: re.Pattern[str]
     no_fight: re.Pattern[str]
     troop_withdrawal: re.Pattern[str]
     background_clause: re.Pattern[str]
+    distant_past_before: re.Pattern[str]
+    distant_past_after: re.Pattern[str]
+    distant_past_attributive: re.Pattern[str]
 
 
 def _ci(pattern: str) -> re.Pattern[str]:
@@ -254,12 +273,16 @@ def compiled_lexicon() -> CompiledLexicon:
         protest_topic_end=_ci(lx.PROTEST_TOPIC_END),
         capture_attempt_before=_ci(lx.CAPTURE_ATTEMPT_BEFORE),
         negation_before=_ci(lx.NEGATION_BEFORE),
+        future_after=_ci(lx.FUTURE_AFTER),
         capture_done_before=_ci(lx.CAPTURE_DONE_BEFORE),
         protest_not_happening=_ci(lx.PROTEST_NOT_HAPPENING_BEFORE),
         arrest_attributive=_ci(lx.ARREST_ATTRIBUTIVE_BEFORE),
         no_fight=_ci(lx.NO_FIGHT),
         troop_withdrawal=_ci(lx.TROOP_WITHDRAWAL),
         background_clause=_ci(lx.BACKGROUND_CLAUSE),
+        distant_past_before=_ci(lx.DISTANT_PAST_BEFORE),
+        distant_past_after=_ci(lx.DISTANT_PAST_AFTER),
+        distant_past_attributive=_ci(lx.DISTANT_PAST_ATTRIBUTIVE),
     )
 
 
@@ -350,7 +373,7 @@ def match_cues(sentence: str) -> list[Hit]:
     """Every trigger cue of the lexicon found in a sentence, in lexicon order; cues inside names are skipped."""
     hits = []
     names_matter = not is_title_case(sentence)
-    negation = compiled_lexicon().negation_before
+    negation, future = compiled_lexicon().negation_before, compiled_lexicon().future_after
     for cue in active_cues(sentence.lower()):
         label, weight = cue.label, cue.weight
         pos = 0
@@ -359,7 +382,7 @@ def match_cues(sentence: str) -> list[Hit]:
             if names_matter and in_proper_name(sentence, m.start(), m.end()):
                 pos = m.start() + 1  # "Iraqi F-16 jets struck": the name is skipped, "jets struck" may still match
                 continue
-            if negation.search(sentence[max(0, m.start() - 30) : m.start()]):
+            if negation.search(sentence[max(0, m.start() - 30) : m.start()]) or future.match(sentence, m.end()):
                 continue
             hits.append(Hit(label, weight, m.start(), m.end(), m.group(0)))
     return hits
@@ -405,7 +428,13 @@ def is_protest_topic(text: str, start: int, end: int, floor: int = 0, window: in
 _BY_PERPETRATOR = re.compile(r"^\s*(?:\w+\s+)?by\s+(?:\w+\s+){0,3}\w+")
 
 
-def _resolve_assault(hit: Hit, sentence: str) -> Hit | None:
+def _resolve_assault(hit: Hit, sentence: str, side: str | None = None) -> Hit | None:
+    """An attack: a battle when it hit armed people, an attack on civilians otherwise. ``side`` is the target read
+    from the parse; without it the words around the cue decide."""
+    if side == "armed":
+        return Hit(ARMED_CLASH, hit.weight + 0.06, hit.start, hit.end, hit.cue)
+    if side == "civilian":
+        return Hit(ATTACK, hit.weight + 0.04, hit.start, hit.end, hit.cue)
     lex = compiled_lexicon()
     after = sentence[hit.end : hit.end + 80]
     by = _BY_PERPETRATOR.match(after)
@@ -441,8 +470,11 @@ def _resolve_armed_act(hit: Hit, ctx: SentenceContext) -> Hit | None:
     if hit.label == lx.EXECUTION:
         return Hit(ATTACK, hit.weight, hit.start, hit.end, hit.cue)  # the victims were captives, armed or not
     sentence = ctx.text[ctx.start : ctx.end]
+    side = _target_side(hit, ctx)
     if hit.label == lx.TARGETING:
-        return _resolve_assault(hit, sentence)
+        return _resolve_assault(hit, sentence, side)
+    if side is not None:
+        return Hit(ARMED_CLASH if side == "armed" else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
     if _BY_PERPETRATOR.match(sentence[hit.end : hit.end + 80]):
         # "an official tortured to death by rebels": the victims come before the verb, the killers after it
         before = sentence[max(0, hit.start - VICTIM_WINDOW) : hit.start]
@@ -450,6 +482,11 @@ def _resolve_armed_act(hit: Hit, ctx: SentenceContext) -> Hit | None:
         armed = lex.armed_targets.search(before) and not lex.civilian_targets.search(before)
         return Hit(ARMED_CLASH if armed else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
     return _resolve_killing(hit, sentence)
+
+
+def _target_side(hit: Hit, ctx: SentenceContext) -> str | None:
+    """'armed' or 'civilian' for what the act of a cue hit, from the sentence's parse (None without one)."""
+    return target_side(ctx.sent, ctx.start + hit.start, ctx.start + hit.end, list(ctx.actors))
 
 
 # Characters around a casualty cue where the victims are named.
@@ -464,8 +501,11 @@ def _ordinary_crime(sentence: str) -> bool:
     return bool(lex.ordinary_crime.search(sentence)) and not lex.political.search(sentence)
 
 
-def _resolve_casualties(hit: Hit, sentence: str) -> Hit:
-    """Deaths with no act named: a clash when only armed people are among the victims, else an attack."""
+def _resolve_casualties(hit: Hit, sentence: str, side: str | None = None) -> Hit:
+    """Deaths with no act named: a clash when only armed people are among the victims, else an attack. ``side`` is
+    who died by the parse ("five soldiers were killed"); without it the nearest victim word decides."""
+    if side is not None:
+        return Hit(ARMED_CLASH if side == "armed" else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
     lex = compiled_lexicon()
     lo = max(0, hit.start - VICTIM_WINDOW)
     around = sentence[lo : hit.end + VICTIM_WINDOW]
@@ -481,11 +521,16 @@ def _nearest(pattern: re.Pattern[str], text: str, start: int, end: int) -> int |
     return min(gaps) if gaps else None
 
 
-def _resolve_killing(hit: Hit, sentence: str) -> Hit:
-    after = sentence[hit.end : hit.end + 60]
-    victims_armed = compiled_lexicon().armed_targets.search(after)
-    label = ARMED_CLASH if victims_armed and not compiled_lexicon().civilian_targets.search(after) else ATTACK
-    return Hit(label, hit.weight, hit.start, hit.end, hit.cue)
+def _resolve_killing(hit: Hit, sentence: str, side: str | None = None) -> Hit:
+    """A killing: a battle when the victims were armed, an attack on civilians otherwise. ``side`` is the victims
+    by the parse; without it, the first victim word after the killing verb (the cue may name it: "shot dead a
+    farmer") decides."""
+    if side is None:
+        lex = compiled_lexicon()
+        verb_end = hit.start + len(hit.cue.split()[0])
+        after = sentence[verb_end : hit.end + 60]
+        side = "armed" if lex.armed_targets.search(after) and not lex.civilian_targets.search(after) else "civilian"
+    return Hit(ARMED_CLASH if side == "armed" else ATTACK, hit.weight, hit.start, hit.end, hit.cue)
 
 
 # Words right after a capture verb that show people or things were taken, not a place.
@@ -504,8 +549,9 @@ PLACE_WINDOW = 80
 def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
     """Whether the direct object of the verb at ``trigger_start`` names a place; None when there is no object.
 
-    Only the object's head and its modifiers count ("the town", "Kirawa", "two oil fields"), not everything hanging
-    off it ("footage of landslides in Japan" is footage, not Japan).
+    Only the object's head and its modifiers count ("the town", "Kirawa", "two oil fields", "an army base": a base
+    or headquarters taken is territory taken), not everything hanging off it ("footage of landslides in Japan" is
+    footage, not Japan).
     """
     token = next((t for t in sent if t.idx == trigger_start), None)
     if token is None or token.pos_ not in ("VERB", "AUX"):
@@ -516,7 +562,9 @@ def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
     head = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in head):
         return True
-    return bool(compiled_lexicon().territory_words.search(" ".join(t.text for t in head)))
+    words = " ".join(t.text for t in head)
+    lex = compiled_lexicon()
+    return bool(lex.territory_words.search(words) or lex.base_words.search(words))
 
 
 # What follows "control": "of" and the few words that name what was taken.
@@ -558,16 +606,25 @@ def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
     return any(lo <= start - sent_start < hi for start, _ in places)
 
 
+# Characters after a withdrawal cue within which the place left is named ("withdrew from Kibumba").
+PLACE_AFTER_WITHDRAWAL = 12
 # Withdrawal cues that name a receiving side: the place changes hands even when it is a base.
 _HANDOVER = re.compile(r"\bhand|\bced", re.IGNORECASE)
 
 
-def _resolve_withdrawal(hit: Hit, sentence: str, places: Sequence[tuple[int, int]], has_capture: bool) -> Hit | None:
-    """A handover or a withdrawal from territory is a transfer; leaving a base or pulling troops out is a change."""
+def _resolve_withdrawal(
+    hit: Hit, sentence: str, places: Sequence[tuple[int, int]], has_capture: bool, sent_start: int = 0
+) -> Hit | None:
+    """A handover or a withdrawal from territory is a transfer; leaving a base or pulling troops out is a change;
+    "an abandoned camp" names no withdrawal at all."""
     lex = compiled_lexicon()
-    around = sentence[max(0, hit.start - 40) : hit.end + 60]
+    if hit.cue.split()[0].lower().endswith("ed") and lex.arrest_attributive.search(sentence[: hit.start][-25:]):
+        return None
+    lo, hi = max(0, hit.start - 40), hit.end + 60
+    around = sentence[lo:hi]
     handover = bool(_HANDOVER.match(hit.cue))
-    if lex.base_words.search(around) and not lex.territory_words.search(around) and not handover:
+    named_place = any(hit.end <= start - sent_start <= hit.end + PLACE_AFTER_WITHDRAWAL for start, _ in places)
+    if lex.base_words.search(around) and not (lex.territory_words.search(around) or named_place or handover):
         return Hit(CHANGE_TO_GROUP, hit.weight - 0.05, hit.start, hit.end, hit.cue)
     troops_only = bool(lex.troop_withdrawal.match(sentence, hit.start)) and not handover
     changes_hands = (
@@ -586,8 +643,9 @@ def _resolve_arrest(hit: Hit, sentence: str, protest: bool) -> Hit | None:
     lex = compiled_lexicon()
     if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
         return None
-    if lex.arrest_attributive.search(sentence[max(0, hit.start - 25) : hit.start]):
-        return None  # "the jailed opposition leader"
+    participle = hit.cue.split()[0].lower().endswith("ed")
+    if participle and lex.arrest_attributive.search(sentence[max(0, hit.start - 25) : hit.start]):
+        return None  # "the jailed opposition leader" (but "a wave of arrests" is one)
     weight = hit.weight - (ARREST_IN_PROTEST_PENALTY if protest else 0.0)
     return Hit(ARRESTS, weight, hit.start, hit.end, hit.cue)
 
@@ -621,9 +679,10 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     for hit in hits:
         out: Hit | None = hit
         if hit.label == lx.ASSAULT:
-            out = None if protest else _resolve_assault(hit, sentence)
+            out = None if protest else _resolve_assault(hit, sentence, _target_side(hit, ctx))
         elif hit.label == lx.KILLING:
-            out = None if accident else _resolve_killing(hit, sentence)
+            crime = accident or _ordinary_crime(sentence)
+            out = None if crime else _resolve_killing(hit, sentence, _target_side(hit, ctx))
         elif hit.label == LOOTING and protest:
             out = None  # looting by demonstrators is a violent demonstration
         elif hit.label == lx.EMERGENCY:
@@ -643,9 +702,12 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
         elif hit.label == lx.ARMED_CAPTURE:
             out = _resolve_capture(hit, ctx) if _armed_actor_named(ctx) else None
         elif hit.label == lx.WITHDRAWAL:
-            out = _resolve_withdrawal(hit, sentence, ctx.places, has_capture)
+            out = _resolve_withdrawal(hit, sentence, ctx.places, has_capture, ctx.start)
         elif hit.label == lx.ARREST:
             out = _resolve_arrest(hit, sentence, protest)
+        elif hit.label == lx.BLAST_PROPERTY:
+            label = REMOTE_EXPLOSIVE if lex.harm.search(sentence) else LOOTING
+            out = Hit(label, hit.weight, hit.start, hit.end, hit.cue)
         elif hit.label == lx.EXPLOSION:
             out = None if accident else Hit(REMOTE_EXPLOSIVE, hit.weight, hit.start, hit.end, hit.cue)
         elif hit.label == lx.PROTEST:
@@ -653,7 +715,8 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
         elif hit.label in (lx.ARMED_KILLING, lx.ADVANCE, lx.EXECUTION, lx.TARGETING):
             out = None if accident else _resolve_armed_act(hit, ctx)
         elif hit.label == lx.CASUALTIES:
-            out = None if accident or _ordinary_crime(sentence) else _resolve_casualties(hit, sentence)
+            crime = accident or _ordinary_crime(sentence)
+            out = None if crime else _resolve_casualties(hit, sentence, _target_side(hit, ctx))
         if out is not None:
             resolved.append(out)
     return resolved
@@ -763,6 +826,36 @@ def background_clauses(hits: list[Hit], sentence: str) -> list[Hit]:
     return out
 
 
+# Weight taken off a cue told as history ("five years after militants seized the town"): most drop below MIN_WEIGHT.
+DISTANT_PAST_PENALTY = 0.45
+# How far (characters) a distant-past time word reaches from a cue in its clause.
+DISTANT_PAST_WINDOW = 60
+# How far a date before a noun reaches: the noun it dates ("the 2016 truck attack").
+DATED_NOUN_WINDOW = 8
+# What ends that clause: strong punctuation, or a comma that does not open a "when"/"which" clause about that time.
+_PAST_CLAUSE_END = re.compile(r"[;:!?]|,(?!\s*(?:when|where|which|during which)\b)", re.IGNORECASE)
+
+
+def distant_past(hits: list[Hit], sentence: str) -> list[Hit]:
+    """Weaken cues in a clause whose time words put the act years or months back, before ("since 2017, when ...",
+    "years after ...") or after it ("... two years ago")."""
+    lex = compiled_lexicon()
+    before = [(m.end(), DISTANT_PAST_WINDOW) for m in lex.distant_past_before.finditer(sentence)]
+    before += [(m.end(), DATED_NOUN_WINDOW) for m in lex.distant_past_attributive.finditer(sentence)]
+    after = [m.start() for m in lex.distant_past_after.finditer(sentence)]
+    if not before and not after:
+        return hits
+    out = []
+    for h in hits:
+        past = any(
+            0 <= h.start - at <= reach and not _PAST_CLAUSE_END.search(sentence, at, h.start) for at, reach in before
+        ) or any(
+            0 <= at - h.end <= DISTANT_PAST_WINDOW and not _PAST_CLAUSE_END.search(sentence, h.end, at) for at in after
+        )
+        out.append(Hit(h.label, h.weight - DISTANT_PAST_PENALTY, h.start, h.end, h.cue) if past else h)
+    return out
+
+
 def _swallows(big: Hit, small: Hit) -> bool:
     """A stronger, longer cue of another type that contains this one ("weapons seized" contains "seized")."""
     longer = big.end - big.start > small.end - small.start
@@ -782,14 +875,83 @@ def _near_any(hit: Hit, others: list[Hit]) -> bool:
     return any(o is not hit and abs(o.start - hit.start) <= MERGE_WINDOW for o in others)
 
 
+# Weight taken off a cue that hangs below another cue of its sentence in a relative clause or a reason phrase.
+SUBORDINATE_PENALTY = 0.2
+# Weight taken off a cue that only dates another event ("since the truce", "After a bombing ..., shelling hit"):
+# most drop below MIN_WEIGHT.
+TIME_REFERENCE_PENALTY = 0.35
+
+
+def read_structure(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
+    """Weigh cues by where they sit in the sentence's parse.
+
+    - A cue under a word of planning, threat, fear, trial or remembrance, or in an infinitive that did not happen
+      ("ready to attack"), reports nothing.
+    - A ceasefire one side ended is a change of its activity; one broken by fighting is no event of its own.
+    - A cue that only dates another event ("since the truce", a fronted "After ..." clause) is history.
+    - A cue in a relative clause or a reason phrase below a cue of another event type that names an act is
+      background to it; a transfer of territory is read from both clauses ("took the city after troops left").
+    """
+    if ctx.sent is None or not hits:
+        return hits
+    spans = [cue_span(ctx.sent, ctx.start + h.start, ctx.start + h.end) for h in hits]
+    tokens = [cue_token(span) for span in spans]
+    # only a cue that names an act makes another background: not a bare casualty count or displacement
+    acts = [t if h.weight >= LEAD_MIN else None for h, t in zip(hits, tokens, strict=True)]
+    out = []
+    for hit, span, token in zip(hits, spans, tokens, strict=True):
+        if token is None:
+            out.append(hit)
+            continue
+        if governed_by(token, lx.NON_EVENT_GOVERNORS) or any(t.lower_ in lx.NON_EVENT_GOVERNORS for t in span[1:]):
+            continue  # "the army denied that its soldiers had killed ...": the denial is inside the cue
+        if unrealised(token, span):
+            continue
+        label, weight = hit.label, hit.weight
+        if label == AGREEMENT and token.pos_ in ("NOUN", "PROPN"):
+            if governed_by(token, lx.DEAL_BREACHES, depth=2):
+                continue
+            if governed_by(token, lx.DEAL_ENDERS, depth=2, verbs_only=True):
+                label = CHANGE_TO_GROUP
+        above = subordinate(token, acts) if weight >= LEAD_MIN else None  # a casualty count is the act's result
+        if label != NON_VIOLENT_TRANSFER and time_reference(token, acts):
+            weight -= TIME_REFERENCE_PENALTY
+        elif above is not None and _differs(hits[above].label, label) and label != NON_VIOLENT_TRANSFER:
+            weight -= SUBORDINATE_PENALTY
+        out.append(Hit(label, weight, hit.start, hit.end, hit.cue))
+    return out
+
+
+def _differs(above: str, label: str) -> bool:
+    """Whether two cues tell of different kinds of event ("mortars filled with chlorine" is one explosive act)."""
+    return above.startswith("@") or label.startswith("@") or _event_type(above) != _event_type(label)
+
+
 def sentence_hits(ctx: SentenceContext) -> list[Hit]:
     """The events one sentence reports, one hit per sub-event type, weights scaled for non-event talk."""
     sentence = ctx.text[ctx.start : ctx.end]
-    hits = prune_hits(background_clauses(resolve_hits(match_cues(sentence), ctx), sentence), sentence)
-    if compiled_lexicon().non_event.search(sentence):
-        hits = [Hit(h.label, h.weight * NON_EVENT_FACTOR, h.start, h.end, h.cue) for h in hits]
+    hits = read_structure(resolve_hits(match_cues(sentence), ctx), ctx)
+    hits = prune_hits(background_clauses(distant_past(hits, sentence), sentence), sentence)
+    talk = [m.span() for m in compiled_lexicon().non_event.finditer(sentence)]
+    if talk:
+        hits = [
+            Hit(h.label, h.weight * NON_EVENT_FACTOR, h.start, h.end, h.cue) if _about_talk(h, talk, ctx) else h
+            for h in hits
+        ]
         hits = [h for h in hits if h.weight >= MIN_WEIGHT]
     return hits
+
+
+def _about_talk(hit: Hit, talk: list[tuple[int, int]], ctx: SentenceContext) -> bool:
+    """Whether a sentence's diplomacy, sanctions, reaction or sports words frame a cue ("condemned the attack",
+    "sanctions on commanders accused of attacks") rather than describe its event ("gunmen killed a football coach",
+    "protested against sanctions", "the army said ..., in a statement condemning the attack"). Without a parse,
+    any such word frames every cue."""
+    token = cue_token(cue_span(ctx.sent, ctx.start + hit.start, ctx.start + hit.end))
+    if token is None:
+        return True
+    words = [cue_token(cue_span(ctx.sent, ctx.start + a, ctx.start + b)) for a, b in talk]
+    return any(word is not None and frames(word, token) for word in words)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -20,6 +20,23 @@ def words(*alternatives: str) -> str:
 _W = r"[^.;:!?]{0,60}?"
 _NUM = r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens? of|scores of|several|hundreds? of)"
 
+# People (not places, weapons or goods): what an abduction takes ("seized three fishermen").
+PERSON_NOUNS = (
+    r"(?:priests?|pastors?|imams?|clerics?|m[ae]n|wom[ae]n|girls?|boys?|children|schoolchildren|schoolgirls|"
+    r"schoolboys|students?|pupils?|teachers?|farmers?|herders?|fishermen|sailors|seafarers|crew(?: ?members)?|"
+    r"villagers?|residents?|civilians?|people|persons|passengers?|travell?ers?|motorists|drivers?|workers?|"
+    r"employees|staff|contractors|journalists?|reporters?|bloggers?|activists?|traders?|merchants|tourists?|"
+    r"foreigners|nationals|missionar(?:y|ies)|chiefs?|nuns?|doctors?|nurses?|engineers?|officials?|"
+    r"(?:local )?leaders?|relatives|famil(?:y|ies)|pilgrims|worshippers|hunters|miners|lawyers?)"
+)
+
+# Buildings and infrastructure (not vehicles or people): what property destruction destroys.
+PROPERTY_NOUNS = (
+    r"(?:houses?|homes?|residences?|bridges?|buildings?|towers?|masts?|pylons?|pipelines?|schools?|offices?|"
+    r"church(?:es)?|mosques?|shrines?|tombs?|statues?|monuments?|wells?|power (?:lines?|stations?|plants?)|"
+    r"railways?|rail (?:lines?|tracks?)|dams?|factor(?:y|ies)|shops?|markets?)"
+)
+
 # Cue classes resolved by detect.py.
 ASSAULT = "@assault"  # an armed attack: battle if the target is armed, attack on civilians otherwise
 KILLING = "@killing"  # killings, shootings: attack on civilians unless both sides are armed
@@ -36,6 +53,7 @@ TARGETING = "@targeting"  # "forces target the town": an assault, but only when 
 ARMED_CAPTURE = "@armed_capture"  # a capture cue that also fits business news: needs an armed actor named
 ARMED_CHANGE = "@armed_change"  # a change of leadership: a change to an armed group only when one is named
 ARMED_LOOTING = "@armed_looting"  # goods stolen or livestock rustled: looting only when an armed actor is named
+BLAST_PROPERTY = "@blast_property"  # buildings blown up: destruction, or a remote explosive if people were hurt
 EMERGENCY = "@emergency"  # emergency rule or a curfew: a development of its own, unless a disaster prompted it
 CASUALTIES = "@casualties"  # deaths or casualties with no act named: attack on civilians or clash between fighters
 
@@ -87,14 +105,15 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
     (
         "Air/drone strike",
         0.94,
-        r"\bdrone (?:strikes?|attacks?|bombings?)\b|\bdrones? (?:struck|hit|targeted|attacked|killed|bombed|fired)\b",
+        r"\bdrone (?:strikes?|attacks?|bombings?)\b|\bdrones? (?:struck|hit|targeted|attacked|killed|bombed|fired)\b|"
+        r"\b(?:launched|sent|fired|flew) (?:[\w-]+ ){0,6}drones? (?:at|on|against|into|towards?)\b",
     ),
     (
         "Air/drone strike",
         0.93,
         r"\b(?:helicopters?|aircraft|planes?|jets?|f-16s?)\b"
         + _W
-        + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled|hit|attacked|raided)\b",
+        + r"\b(?:bomb\w*|struck|strik\w*|pounded|fired|targeted|shelled|hit|attacked|raid\w*)\b",
     ),
     (
         "Air/drone strike",
@@ -170,7 +189,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         "Remote explosive/landmine/IED",
         0.9,
         r"\bmines?\b" + _W + r"\b(?:exploded|went off|blast|explosion|laid|planted)\b|"
-        r"\b(?:hit|stepped on|ran over|drove over|triggered) (?:a|an) (?:\w+ )?mine\b",
+        r"\b(?:hit|struck|stepped on|ran over|drove over|rolled over|jumped on|triggered) (?:a|an) (?:\w+ )?mine\b",
     ),
     (
         EXPLOSION,
@@ -267,15 +286,20 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         "Abduction/forced disappearance",
         0.88,
         r"\b(?:seized|snatched|grabbed|whisked away|took away|carried away|captured)\s+(?:a|an|the|two|three|several|"
-        r"\d+)?\s*(?:\w+\s+){0,2}?(?:priests?|pastors?|imams?|clerics?|m[ae]n|wom[ae]n|girls?|boys?|students?|pupils?|"
-        r"teachers?|farmers?|villagers?|civilians?|passengers?|travell?ers?|workers?|journalists?|activists?|"
-        r"traders?|tourists?|chiefs?|nuns?|doctors?|nurses?|engineers?)\b",
+        r"\d+)?\s*(?:[\w-]+\s+){0,2}?" + PERSON_NOUNS + r"\b",
+    ),
+    # The same told in the passive ("three fishermen were seized by pirates").
+    (
+        "Abduction/forced disappearance",
+        0.86,
+        r"\b" + PERSON_NOUNS + r" (?:were|was|have been|has been|had been) (?:\w+ )?(?:seized|snatched|grabbed|"
+        r"whisked away|taken away|carried away|taken|picked up|led away) by\b",
     ),
     (
         "Abduction/forced disappearance",
         0.85,
-        r"\b(?:took|taken|dragged|whisked) (?:him|her|them) (?:away )?from (?:his|"
-        r"her|their) (?:homes?|houses?|beds?)\b",
+        r"\b(?:took|taken|dragged|whisked|picked up|led) (?:him|her|them) (?:away )?from (?:his|"
+        r"her|their) (?:homes?|houses?|beds?|offices?|cars?|vehicles?|shops?|workplaces?|farms?)\b",
     ),
     # --- Armed clashes: two armed sides fighting.
     (
@@ -379,6 +403,14 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"massacr\w*", r"shot dead", r"gunned down", r"beheaded", r"executed", r"assassinat\w*", r"hacked to death"
         ),
     ),
+    # The victims named first ("a social leader was murdered by armed men", "two teachers were shot"): the parse
+    # reads them as the verb's passive subject.
+    (
+        KILLING,
+        0.72,
+        r"\b(?:was|were|been|being|is|are) (?:\w+ )?(?:murdered|shot(?: dead)?|gunned down|stabbed(?: to death)?|"
+        r"hacked to death|slain|assassinated|tortured(?: to death)?|beaten to death|burn(?:ed|t) (?:alive|to death))\b",
+    ),
     # --- Headline verbs in the present tense ("forces shell the town", "group executes two men"): short news titles
     # report past events in the present, which the past-tense cues above miss.
     (
@@ -420,7 +452,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"advanc(?:e|es|ing) (?:again )?(?:east|west|north|south)\w*",
             r"advancements?",
             r"infiltration attempts?",
-            r"(?:attempts?|attempted|tries|trying) to (?:storm|infiltrate|advance)",
+            # an attempt to take a place, repelled or not, is a fight ("repeated attempts by the forces to control")
+            r"(?:attempts?|attempted|tries|trying|bids?)(?: by [^.;:!?]{1,80}?)? to (?:storm|infiltrate|advance|"
+            r"control|capture|seize|take|retake|recapture|break through)",
             r"fight(?:s)? (?:fiercely|desperately|on)",
         ),
     ),
@@ -501,7 +535,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         + r"\bfrom|driven out|pushed (?:back|out)|flushed out|(?:pushed|drove|forced|chased) (?:\w+ ){1,4}out of|"
         r"wrest(?:ed)? control|back under (?:government |state |army )?control|"
         r"cleared (?:the )?(?:town|"
-        r"city|village|area|district)"
+        r"city|village|area|district)|(?:cleared|evicted|routed) (?:\w+ ){1,4}(?:from|out of)"
         r"|expell(?:ed|ing) (?:the )?(?:\w+ )?(?:militants|rebels|armed groups?|fighters|"
         r"insurgents|jihadists|terrorists)"
         r"|restored (?:state |government )?(?:authority|control)"
@@ -516,7 +550,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"withdr(?:ew|awn|aw|awing|awal)",
             r"pull(?:ed|s|ing)? out",
             r"pulled back",
-            r"hand(?:ed|s)? over",
+            r"hand(?:ed|s)? (?:\w+ ){0,3}over",
             r"hand(?:ed|s|ing)? (?:over )?control",
             r"handover",
             r"ced(?:ed|e)",
@@ -558,7 +592,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         PROTEST,
         0.8,
         words(
-            r"protest(?:s|ed|ers?|ing)?",
+            # not a noun used as a modifier ("protest organisers said they would rally again")
+            r"protest(?:s|ed|ers?|ing)?"
+            r"(?! (?:organi[sz]ers?|leaders?|movements?|groups?|songs?|votes?|letters?|notes?))",
             r"demonstrat(?:ion|ions|ors?|ed|ing)",
             r"rall(?:y|ies|ied)",
             r"marchers",
@@ -585,6 +621,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"boycott\w*",
             r"chanting",
             r"chanted",
+            # a crowd in front of an authority's building
+            r"gathered (?:peacefully )?(?:outside|in front of) (?:the )?(?:[\w'’-]+ ){0,3}(?:offices?|headquarters|"
+            r"ministry|parliament|embassy|consulate|court(?:house)?|governorate|palace|(?:city|town) hall|assembly)",
         ),
     ),
     # --- Riots and mobs: violent crowds without organised arms.
@@ -602,6 +641,16 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         ),
     ),
     ("Mob violence", 0.95, words(r"lynch\w*", r"mob justice", r"jungle justice", r"mob (?:attack|violence|killing)s?")),
+    # Unarmed locals who kill or maim a suspect themselves ("villagers set upon two suspected thieves and beat them
+    # to death"): crowd justice, whatever the crowd is called.
+    (
+        "Mob violence",
+        0.9,
+        words(r"villagers", r"residents", r"locals", r"youths", r"passers-by", r"neighbou?rs", r"community members")
+        + _W
+        + r"\b(?:set upon|beat (?:\w+ ){0,3}to death|lynch\w*|ston(?:ed|ing) (?:\w+ ){0,3}to death|"
+        r"burn(?:ed|t) (?:\w+ ){0,3}alive)",
+    ),
     (
         "Mob violence",
         0.9,
@@ -614,7 +663,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         )
         + _W
         + r"\b(?:kill\w*|beat(?:en)?|lynch\w*|attack\w*|set (?:ablaze|on fire|fire to)|"
-        r"burn\w*|ston\w*|hack\w*|murder\w*|torch\w*)",
+        r"burn\w*|ston\w*|hack\w*|murder\w*|torch\w*|vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|destroy\w*)",
     ),
     (
         "Mob violence",
@@ -644,7 +693,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"armistice",
             r"signed (?:an? |the )?(?:\w+ )?(?:peace|ceasefire|cease-fire|truce|power-sharing|security|"
             r"reconciliation|disarmament|withdrawal|normali[sz]ation|prisoner) (?:deal|agreement|accord|pact)",
-            r"agreed (?:to|on) (?:a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce|peace|halt|end|exchange|swap)",
+            r"agreed (?:to|on) (?:a |an |the )?(?:\w+ )?(?:ceasefire|cease-fire|truce|peace|halt|end|exchange|swap|"
+            r"pause|deal|accord|de-escalation|settlement)",
+            r"(?:swapped|exchanged|traded) (?:\w+ ){0,4}(?:prisoners|captives|detainees|hostages|bodies|pows)",
             r"(?:prisoner|captive|detainee)s? (?:swaps?|exchanges?)",
             r"(?:swap|exchange) of (?:\w+ )?(?:prisoners|captives|detainees|bodies)",
             r"in a (?:prisoner |captive )?swap",
@@ -717,7 +768,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"movement|insurgency|jihadists|ranks)",
             r"newly (?:formed|created|established)",
             r"formed a",
-            r"(?:announced|declared) (?:its|their) (?:formation|creation|dissolution|merger)",
+            r"(?:announced|declared) (?:a |an |the |its |their )?(?:\w+ )?"
+            r"(?:formation|creation|dissolution|merger|split)",
             r"split (?:into|from)",
             r"splinter (?:group|faction)s?",
             r"breakaway (?:group|faction)",
@@ -731,16 +783,26 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         + r"\b(?:set up|formed|created|established|launched)|disband\w*|"
         r"dissolv(?:e|es|ed|ing) (?:the |its |their |a )?(?:\w+ ){0,2}(?:militias?|groups?|brigades?|units?|forces|"
         r"movements?|alliances?|coalitions?|wings?|battalions?|factions?|parties|party)|"
-        r"disarm\w*|recruit\w*|pledged allegiance|military drills?|military exercises?|"
+        r"disarm\w*|recruit\w*|pledged allegiance|"
         r"joined forces|switched sides|forwarded)\b",
+    ),
+    # An armed group stops or suspends a kind of its activity ("suspended all attacks", "halted operations").
+    (
+        ARMED_CHANGE,
+        0.85,
+        words(
+            r"(?:stop(?:s|ped)?|suspend(?:s|ed)?|halt(?:s|ed)?|ceas(?:es|ed)|end(?:s|ed)?) (?:all |its |their |the )?"
+            r"(?:\w+ )?(?:attacks|operations|hostilities|kidnappings|abductions|offensives?|armed struggle|"
+            r"military activit(?:y|ies))",
+        ),
     ),
     # A new leader: a change in an armed group, not in a party or a company (needs an armed actor named).
     (
         ARMED_CHANGE,
         0.85,
         words(
-            r"(?:named|appointed|elected|chose|picked|announced) (?:a |an |its |their )?new (?:\w+ )?(?:leader|chief|"
-            r"commander|emir|head)",
+            r"(?:named|appointed|elected|chose|picked|announced|appointment of) (?:a |an |its |their |the )?new "
+            r"(?:\w+ )?(?:leader|chief|commander|emir|head)",
         ),
     ),
     # --- Disrupted weapons use: weapons found, seized, defused or intercepted before use.
@@ -788,6 +850,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"pistols?",
             r"rifles?",
             r"guns",
+            r"firearms",
             r"munitions",
             r"mortars",
             r"detonators",
@@ -816,6 +879,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"pistols?",
             r"rifles?",
             r"guns",
+            r"firearms",
             r"munitions",
             r"caches?",
             r"packages",
@@ -891,6 +955,18 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"positions",
         ),
     ),
+    # --- Property blown up: destruction, or a remote explosive when people were hurt (detect.py decides).
+    (
+        BLAST_PROPERTY,
+        0.86,
+        r"\b(?:blew|blown|blowing|blow) up (?:\w+ ){0,4}?"
+        + PROPERTY_NOUNS
+        + r"\b|\bdynamit\w+ (?:\w+ ){0,4}?"
+        + PROPERTY_NOUNS
+        + r"\b|\b"
+        + PROPERTY_NOUNS
+        + r" (?:was|were|has been|have been|had been) (?:\w+ )?(?:blown up|dynamited)\b",
+    ),
     # --- Looting and property destruction (outside demonstrations).
     (
         "Looting/property destruction",
@@ -925,7 +1001,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"livestock|cattle|cows|goats|sheep|camels|goods|property|valuables|money|cash|medicines?|equipment|"
             r"grain|harvests?|fuel|vehicles?)",
             r"rustl(?:ed|ing) (?:\w+ ){0,3}(?:cattle|livestock|cows|goats|sheep|camels)",
-            r"cattle rustl\w*",
+            r"cattle rustl(?:ing|ed)",
         ),
     ),
     # --- Other: displacement and other significant developments with no better type.
@@ -942,7 +1018,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         EMERGENCY,
         0.76,
         words(
-            r"(?:declared|declares|imposed|imposes|extended|extends) (?:a |an )?(?:\w+ ){0,3}(?:state of emergency|"
+            r"(?:declared|declares|imposed|imposes|extended|extends) (?:a |an )?(?:[\w-]+ ){0,3}(?:state of emergency|"
             r"curfew|martial law)",
             r"state of emergency (?:was |has been )?(?:declared|imposed)",
             r"curfew (?:was |has been )?imposed",
@@ -953,7 +1029,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.9,
         words(
             r"(?:mass|clandestine|unmarked|common) graves?",
-            r"(?:shut down|suspended|cut off|blocked) (?:\w+ ){0,2}internet",
+            r"(?:shut down|suspended|cut(?: off)?|blocked) (?:\w+ ){0,2}internet",
             r"internet (?:shutdowns?|blackouts?)",
         ),
     ),
@@ -988,6 +1064,9 @@ PROTEST_MODIFIER_CUES: tuple[tuple[str, float, str], ...] = (
             r"vandali[sz]\w*",
             r"smash\w*",
             r"rampag\w*",
+            r"fought",
+            r"running battles",
+            r"scuffl\w*",
             r"riot\w*(?! (?:police|gear|squads?|control|units?|officers|troops))",
             r"violent(?:ly)? (?:protests?|demonstrations?|clashes)",
             r"turn(?:ed|s)? (?:\w+ )?violent",
@@ -1069,8 +1148,11 @@ PROTEST_TOPIC_END = (
 
 # --- Ordinary crime: an arrest whose charge is one of these is not coded (ACLED codes political arrests only).
 ORDINARY_CRIME = (
-    r"\b(?:theft|thie(?:f|ves)|steal\w*|stole|stabb\w*|argument|quarrel\w*|brawl|rustl\w*|murder(?:ed|ing)? (?:his|"
-    r"her)|domestic|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|"
+    r"\b(?:theft|thie(?:f|ves)|steal\w*|stole|argument|quarrel\w*|brawl|rustl\w*|"
+    r"(?:murder\w*|kill\w*|shot|shoot\w*|stabb\w*|strangl\w*|beat\w*|hack\w*)(?: dead| to death)? (?:his|her|their) "
+    r"(?:own )?(?:(?:ex-)?wife|(?:ex-)?husband|girlfriend|boyfriend|partner|neighbou?rs?|brother|sister|"
+    r"(?:step)?(?:father|mother)|son|daughter|uncle|aunt|cousin|in-laws?|landlord|tenant|employer|colleague|friend)|"
+    r"hold-?ups?|domestic|burglar\w*|robber\w*|robbing|drugs?|narcotics?|fraud\w*|counterfeit|"
     r"smuggl\w*|"
     r"money laundering|corruption|brib\w*|pornograph\w*|trafficking|shoplift\w*|poaching|speeding|drunk|"
     r"cheat\w*|forgery|stolen|illegal immigra\w*|migrants|embezzl\w*|scam\w*|hacking|fake currency)\b"
@@ -1079,6 +1161,7 @@ ORDINARY_CRIME = (
 NON_CONFLICT_DEATHS = (
     r"\b(?:gang (?:disputes?|feuds?|rivalr\w*)|family (?:disputes?|feuds?)|land disputes? between (?:families|"
     r"neighbours)|personal (?:disputes?|dispute)|heart attack|illness|disease|overdose|drown\w*|heat ?wave|"
+    r"covid\w*|coronavirus|pandemic|epidemic|cholera|ebola|measles|malaria|"
     r"road accident|traffic accident|stampede|hospital fire|natural causes)\b"
 )
 # --- Political markers: an arrest with one of these is coded even when a crime is named too.
@@ -1094,6 +1177,7 @@ POLITICAL_MARKERS = (
 ACCIDENT_CONTEXT = (
     r"\b(?:gas (?:explosion|leak|cylinder|tank|container)|boiler|furnace|factory|(?:chemical|industrial|power) plant|"
     r"plant exploded|ammonium nitrate|warehouse|accident\w*|short circuit|mine (?:collapse|accident)|coal mine|"
+    r"capsiz\w*|sank|overturn\w*|(?:building|bridge|mine|wall|roof) collaps\w*|collapsed|electrocut\w*|lightning|"
     r"earthquake|flood\w*|landslides?|fireworks factory|tanker|pipeline|gas station|"
     r"cooking gas|plunged|crash\w*|collision|collided|derail\w*|industrial|stored|"
     r""
@@ -1130,7 +1214,8 @@ CIVILIAN_TARGETS = (
     r"\b(?:civilians?|villagers?|residents?|farmers?|worshippers?|passengers?|students?|children|women|"
     r"shoppers?|community|communities|villages?|markets?|mosques?|churches?|schools?|homes?|houses?|"
     r"journalists?|teachers?|aid workers?|traders?|herders?|people|persons|family|families|tourists?|"
-    r"pilgrims?|wedding|funeral|bus)\b"
+    r"pilgrims?|wedding|funeral|bus|refugees?|displaced|displacement|idps?|citizens?|youths?|boys?|girls?|"
+    r"health workers?|medics?|doctors?|nurses?|officials?|minibus(?:es)?|taxis?|cars?)\b"
 )
 
 # --- Capturers: words that mark the side taking territory when the actor dictionary says nothing.
@@ -1139,7 +1224,8 @@ STATE_CAPTURER = (
     r"security forces|armed forces|national army|police|gendarmes?|marines|state forces|federal forces|"
     r"(?:iraqi|syrian|afghan|nigerian|somali|malian|yemeni|libyan|ukrainian|russian|turkish|ethiopian|"
     r"kenyan|chadian|cameroonian|pakistani|indian|israeli|azerbaijani|armenian|sudanese|congolese|"
-    r"burkinabe|nigerien|philippine|government|national|federal|coalition|allied|loyalist) (?:\w+ )?(?:forces|"
+    r"burkinabe|nigerien|philippine|american|u\.s\.|french|british|iranian|saudi|emirati|egyptian|ugandan|"
+    r"rwandan|burundian|eritrean|government|national|federal|coalition|allied|loyalist) (?:\w+ )?(?:forces|"
     r"troops|army|units|soldiers)|army units|special forces|elite forces|fardc|sana)\b"
 )
 NONSTATE_CAPTURER = (
@@ -1159,6 +1245,8 @@ NONSTATE_CAPTURER_CASED = r"\b(?:IS|ISIS|ISIL|SDF|YPG|HTS|PKK|ADF|CPC|NPA|OLA)\b
 # --- Withdrawal from a base or post is a change of activity, not a transfer of territory.
 BASE_WORDS = words(
     r"bases?",
+    r"headquarters",
+    r"garrisons?",
     r"posts?",
     r"outposts?",
     r"airfields?",
@@ -1184,7 +1272,14 @@ NEGATION_BEFORE = (
     r"\b(?:refus(?:e|ed|es|ing) to|tried to|trying to|attempt(?:ed|ing)? to|no|"
     r"not|never|without|denied|denies|deny|won't|didn't|did not|failed to|"
     r"rul(?:ed|es) out|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:ned|s)? to|"
-    r"could|may|might|can|cannot|will|should)\s+(?:\w+\s+)?$"
+    r"could|may|might|can|cannot|will|should|any|possible|potential|future)\s+(?:\w+\s+)?$"
+)
+# --- Words just after a cue, in its clause, that put it in the future ("another rally next week"; not "marched on
+# Monday and vowed to return next week").
+FUTURE_AFTER = (
+    r"(?:(?!\b(?:and|but|said|says|as|while|before|after|then)\b)[^.;:!?,]){0,30}?"
+    r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"tomorrow|in the coming (?:days|weeks|months)|later this (?:week|month|year))\b"
 )
 
 # --- Words just before a protest word that show it has not happened ("ahead of the planned rally").
@@ -1212,3 +1307,64 @@ TROOP_WITHDRAWAL = (
 BACKGROUND_CLAUSE = (
     r"(?<!the )\b(?:after|since|following|in the wake of)\b(?! (?:day|week|month|year|morning|night)s?\b)"
 )
+
+# --- The parse around a cue (read by structure.py).
+# Prepositions whose object is what an act hit ("an attack on the base", "opened fire at the crowd").
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "targeting"})
+# Objects of a firing verb that are the fire itself: the target follows a preposition ("opened fire on X").
+FIRE_WORDS = frozenset({"fire", "shots", "gunfire", "rounds", "bullets"})
+# Killing nouns whose "of" phrase names the victims ("the killing of a student"), unlike "an attack of the rebels".
+VICTIM_OF_NOUNS = frozenset(
+    {"killing", "killings", "murder", "murders", "massacre", "assassination", "execution", "executions", "shooting"}
+)
+# Words that open a part of a sentence about an earlier event ("retook the town after heavy fighting") or a reason
+# ("arrested over last month's bombing", "detained for the attack"): a cue there is background to the cue above.
+TIME_LINKS = frozenset({"after", "since", "following", "once"})
+REASON_LINKS = frozenset({"over", "for", "behind"})
+# Words under which a cue reports no event: plans, threats, trials, remembrance, inquiries, denials ("preparing an
+# offensive", "threatened to attack", "sentenced for the 2021 attack", "the anniversary of the massacre").
+NON_EVENT_GOVERNORS = frozenset(
+    {
+        *("plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "preparing", "preparations"),
+        *("threat", "threats", "threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed"),
+        *("intend", "intends", "intended", "intention", "intentions"),
+        *("sentenced", "sentencing", "convicted", "conviction", "acquitted", "indicted", "trial", "verdict"),
+        *("anniversary", "commemorate", "commemorates", "commemorated", "commemorating", "commemoration"),
+        *("investigating", "investigation", "inquiry", "probe", "deny", "denies", "denied", "denying"),
+        *("fear", "fears", "feared", "fearing", "brace", "braces", "braced", "bracing"),
+    }
+)
+# Words under which an infinitive has not happened ("ready to attack", "poised to take the city", "wants to
+# stage a protest"); a headline's bare infinitive is future too ("Army to launch offensive"). Purpose infinitives
+# of an act stay real ("gathered to protest", "continued to shell").
+IRREALIS_INFINITIVE_HEADS = frozenset(
+    {
+        *("ready", "poised", "set", "about", "likely", "expected", "going", "able", "due", "willing"),
+        *("want", "wants", "wanted", "wanting", "seek", "seeks", "sought", "seeking", "aim", "aims", "aimed"),
+        *("plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "preparing", "intend", "intends"),
+        *("threaten", "threatens", "threatened", "vow", "vows", "vowed"),
+        *("promise", "promises", "promised", "pledge", "pledges", "pledged", "call", "calls", "called", "urge"),
+        *("urges", "urged", "ask", "asks", "asked", "order", "orders", "ordered", "need", "needs", "hope", "hopes"),
+    }
+)
+# How many heads up a governing word may stand above a cue.
+GOVERNOR_DEPTH = 3
+# Words under which a ceasefire or deal is ended by one side: a change of that side's activity, not an agreement.
+DEAL_ENDERS = frozenset(
+    {
+        *("end", "ends", "ended", "ending", "abandon", "abandons", "abandoned", "scrap", "scraps", "scrapped"),
+        *("withdraw", "withdraws", "withdrew", "quit", "quits", "suspend", "suspends", "suspended"),
+    }
+)
+# Words under which a ceasefire is broken by fighting: the fighting is the event, if the sentence names it.
+DEAL_BREACHES = frozenset({"violate", "violates", "violated", "violating", "violation", "violations", "breach"})
+# --- Time words that put an act in the distant past ("five years after militants seized the town", "since 2017,
+# when insurgents began attacking villages", "the 2016 truck attack"; "which it recaptured two years ago"): a cue in
+# their clause is history told as background, not the event reported.
+DISTANT_PAST_BEFORE = (
+    r"\b(?:(?:years?|months?|decades?) (?:after|since)|since (?:(?:early|late|mid-?) ?)?(?:19|20)\d\d(?:s|,? when)?|"
+    r"(?:in|during) (?:19|20)\d\d,? when)\b"
+)
+# ... and dated nouns ("the 2016 truck attack", "last year's fighting"): only the noun they date.
+DISTANT_PAST_ATTRIBUTIVE = r"\b(?:(?:the|a|an|its|their) (?:19|20)\d\d|(?:last (?:year|decade)|(?:19|20)\d\d)['’]s)\b"
+DISTANT_PAST_AFTER = r"\b(?:(?:years?|months?|decades?) (?:ago|earlier|before)|last (?:year|decade))\b"
