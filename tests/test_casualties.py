@@ -302,3 +302,28 @@ def test_captions_never_count() -> None:
 def test_named_victims_with_the_parser() -> None:
     text = "Gunmen shot dead Imran Qadir near his shop on Friday. Qadir died on the spot."
     assert casualty_summary(Document(raw=text, text=text))["fatalities"] == 1
+
+
+def test_counted_phrases_are_a_fresh_list_each_time() -> None:
+    """The phrases of a sentence are remembered for the force-size reader; a caller's list is its own."""
+    from frontlines.casualties.phrases import counted_phrases
+
+    sentence = "Three soldiers and two civilians were killed."
+    first = counted_phrases(sentence, 100)
+    first.append(first[0])
+    again = counted_phrases(sentence, 100)
+    assert [(p.count.best, p.head, p.count.span.start) for p in again] == [(3, "soldiers", 100), (2, "civilians", 119)]
+
+
+def test_subcount_cue_far_into_a_long_sentence() -> None:
+    """Only the words just before a victim phrase are searched for "including": a long sentence reads the same."""
+    tail = "nine people were killed, including four children."
+    lead = "In the northern district of the province, far from the capital and its main roads, " * 3
+
+    def reports(sentence: str) -> list[tuple[str, int, str, int]]:
+        shift = len(sentence) - len(tail)
+        return [
+            (r.kind.value, r.count.best, r.category.value, r.span.start - shift) for r in sentence_reports(sentence, 0)
+        ]
+
+    assert reports(lead + tail) == reports(tail) == [("killed", 9, "unknown", 0), ("killed", 4, "civilians", 25)]

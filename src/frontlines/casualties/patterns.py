@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontlines.caseless import CaselessPattern
 from frontlines.casualties import lexicon
 from frontlines.model import CasualtyKind
 
@@ -26,7 +27,7 @@ class Patterns:
     subcount: re.Pattern[str]  # "including" before a sub-count
     coordination: re.Pattern[str]  # the gap between two coordinated victim phrases
     active_object: re.Pattern[str]  # what follows a transitive verb used actively: "killed two policemen"
-    sentence_cue: re.Pattern[str]  # a sentence without one of these is not read for casualties
+    sentence_cue: CaselessPattern  # a sentence without one of these is not read for casualties
 
 
 def _alt(parts: tuple[str, ...] | list[str]) -> str:
@@ -86,7 +87,7 @@ def patterns() -> Patterns:
             r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|as well as|along with|besides|&|plus)\s+)(?:also\s+)?$",
             _FLAGS,
         ),
-        sentence_cue=re.compile(lexicon.SENTENCE_CUES, _FLAGS),
+        sentence_cue=CaselessPattern(lexicon.SENTENCE_CUES),
         active_object=re.compile(
             r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|at least)\b"
             r"|\d|[A-Z])",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.casualties.victims import (
     GENERIC_NOUNS,
@@ -46,6 +47,8 @@ _BARE_ANOTHER = re.compile(r"\s*(?:,|was\b|were\b|got\b|sustained\b|received\b|i
 _UNK = VictimCategory.UNKNOWN
 _AGE = re.compile(r"\d{1,3}\s*-?\s*(?:years?|yrs?)[\s-]*old(?:\s+|(?=[,.;]))", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[a-z]\s+[A-Z][a-z]+\s+$")
+# _CAPITAL_BEFORE is $-anchored at the count: searching the last characters before it is enough.
+_NAME_TAIL_CHARS = 120
 _OF_OK = frozenset({"of", "the", "them", "whom", "these", "those", "its", "their", "his", "her"})
 _MAX_WORDS = 9
 # Words describing what happened to the people, allowed right after the article: "the injured warder".
@@ -139,6 +142,13 @@ def _next_is_capital(sentence: str, end: int) -> bool:
 
 def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
     """Counts followed by a victim noun ("three militants") or standing alone before a verb ("17 killed")."""
+    return list(_counted_phrases(sentence, base))
+
+
+@lru_cache(maxsize=256)
+def _counted_phrases(sentence: str, base: int) -> tuple[VictimPhrase, ...]:
+    """:func:`counted_phrases`, kept for the sentences read last: the casualty reader and the force-size reader both
+    read each sentence with a number in it, and reading the counts of a long sentence is the costly part."""
     found = []
     for count in find_counts(sentence, base):
         start, end = count.span.start - base, count.span.end - base
@@ -146,13 +156,13 @@ def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
             continue
         scanned = scan_head(sentence, end)
         if scanned is None:
-            if _CAPITAL_BEFORE.search(sentence[:start]):
+            if _CAPITAL_BEFORE.search(sentence, max(0, start - _NAME_TAIL_CHARS), start):
                 continue  # "Dharmendra Kumar alias Aju 40 was shot": an age after a name
             found.append(VictimPhrase(start, end, count, VictimCategory.UNKNOWN, ""))
             continue
         head, head_end, category, _ = scanned
         found.append(VictimPhrase(start, head_end, count, category, head))
-    return found
+    return tuple(found)
 
 
 def _singular(head: str) -> bool:
