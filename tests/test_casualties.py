@@ -398,3 +398,28 @@ def test_named_victims_with_the_parser() -> None:
 def test_references_take_the_category_of_earlier_victims(text: str, civilians: int | None) -> None:
     reports = resolve_references(_reports(text), text)
     assert summarize(reports)["killed_civilians"] == civilians
+
+
+def test_counted_phrases_are_a_fresh_list_each_time() -> None:
+    """The phrases of a sentence are remembered for the force-size reader; a caller's list is its own."""
+    from frontlines.casualties.phrases import counted_phrases
+
+    sentence = "Three soldiers and two civilians were killed."
+    first = counted_phrases(sentence, 100)
+    first.append(first[0])
+    again = counted_phrases(sentence, 100)
+    assert [(p.count.best, p.head, p.count.span.start) for p in again] == [(3, "soldiers", 100), (2, "civilians", 119)]
+
+
+def test_subcount_cue_far_into_a_long_sentence() -> None:
+    """Only the words just before a victim phrase are searched for "including": a long sentence reads the same."""
+    tail = "nine people were killed, including four children."
+    lead = "In the northern district of the province, far from the capital and its main roads, " * 3
+
+    def reports(sentence: str) -> list[tuple[str, int, str, int]]:
+        shift = len(sentence) - len(tail)
+        return [
+            (r.kind.value, r.count.best, r.category.value, r.span.start - shift) for r in sentence_reports(sentence, 0)
+        ]
+
+    assert reports(lead + tail) == reports(tail) == [("killed", 9, "unknown", 0), ("killed", 4, "civilians", 25)]

@@ -968,6 +968,8 @@ def test_prefilter_never_drops_a_match() -> None:
         (r"\bsuicide (?:\w+ )?bombers?\b", ("suicide ",)),
         (r"\b(?:poison(?:ous)? gas|chlorine)\b", ("chlorine", "poison gas", "poisonous")),
         (r"\b\w+ed\b", None),
+        (r"\b(?:were|was) killed\b", ("was killed", "were killed")),  # a literal branch goes on with what follows
+        (r"\b(?:kill\w*|dead) people\b", ("dead", "kill")),  # ...but not past a branch that is not all literal
     ],
 )
 def test_literal_prefixes(pattern: str, prefixes: tuple[str, ...] | None) -> None:

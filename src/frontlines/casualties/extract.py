@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
+from frontlines.caseless import CaselessText
 from frontlines.casualties.coref import resolve_references
 from frontlines.casualties.patterns import patterns
 from frontlines.casualties.phrases import (
@@ -247,7 +248,8 @@ def _mark_subcounts(sentence: str, items: list[_Attached]) -> dict[int, int]:
     last_kind: CasualtyKind | None = None
     cues: dict[int, int] = {}
     for n, item in enumerate(items):
-        cue = p.subcount.search(sentence[: item.phrase.start])
+        # $-anchored at the phrase: only the tail before it is searched (pos/endpos, so the offsets are the sentence's)
+        cue = p.subcount.search(sentence, max(0, item.phrase.start - TAIL_CHARS), item.phrase.start)
         previous = items[n - 1] if n else None
         if cue and last_kind is not None:
             cues[n] = cue.start()
@@ -496,7 +498,7 @@ def extract_casualties(doc: Document) -> list[CasualtyReport]:
             continue
         base, end = sent.start_char, sent.end_char
         text = doc.text[base:end]
-        if cue.search(text) and doc.is_event_text(base):
+        if cue.found(CaselessText.of(text)) and doc.is_event_text(base):
             persons = [(s - base, e - base) for s, e in names if base <= s and e <= end]
             reports += sentence_reports(text, base, persons=persons, actors=doc.actors, previous=previous)
         previous = text

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from frontlines.caseless import CaselessPattern
 from frontlines.casualties import lexicon
 from frontlines.model import CasualtyKind
 
@@ -31,7 +32,7 @@ class Patterns:
     subcount: re.Pattern[str]  # "including" before a sub-count
     coordination: re.Pattern[str]  # the gap between two coordinated victim phrases
     active_object: re.Pattern[str]  # what follows a transitive verb used actively: "killed two policemen"
-    sentence_cue: re.Pattern[str]  # a sentence without one of these is not read for casualties
+    sentence_cue: CaselessPattern  # a sentence without one of these is not read for casualties
 
 
 def _alt(parts: tuple[str, ...] | list[str]) -> str:
@@ -124,7 +125,7 @@ def patterns() -> Patterns:
             r"(?:(?:his|her|their|its)\s+)?$",
             _FLAGS,
         ),
-        sentence_cue=re.compile(lexicon.SENTENCE_CUES, _FLAGS),
+        sentence_cue=CaselessPattern(lexicon.SENTENCE_CUES),
         active_object=re.compile(
             r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|at least"
             r"|himself|herself|themselves)\b"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from frontlines.casualties.victims import (
     GENERIC_NOUNS,
@@ -50,6 +51,8 @@ _BARE_ANOTHER = re.compile(r"\s*(?:,|was\b|were\b|got\b|sustained\b|received\b|i
 _UNK = VictimCategory.UNKNOWN
 _AGE = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s*-?\s*(?:years?|yrs?)[\s-]*old(?:\s+|(?=[,.;]))", re.IGNORECASE)
 _CAPITAL_BEFORE = re.compile(r"[a-z]\s+[A-Z][a-z]+\s+$")
+# _CAPITAL_BEFORE is $-anchored at the count: searching the last characters before it is enough.
+_NAME_TAIL_CHARS = 120
 _OF_OK = frozenset({"of", "the", "them", "whom", "these", "those", "its", "their", "his", "her"})
 _MAX_WORDS = 9
 # Words describing what happened to the people, allowed right after the article: "the injured warder".
@@ -164,6 +167,13 @@ def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
 
     A part of people named before in the sentence ("two of them") takes their category.
     """
+    return list(_counted_phrases(sentence, base))
+
+
+@lru_cache(maxsize=256)
+def _counted_phrases(sentence: str, base: int) -> tuple[VictimPhrase, ...]:
+    """:func:`counted_phrases`, kept for the sentences read last: the casualty reader and the force-size reader both
+    read each sentence with a number in it, and reading the counts of a long sentence is the costly part."""
     found = []
     for count in find_counts(sentence, base):
         start, end = count.span.start - base, count.span.end - base
@@ -171,7 +181,7 @@ def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
             continue
         scanned = scan_head(sentence, end)
         if scanned is None:
-            if _CAPITAL_BEFORE.search(sentence[:start]):
+            if _CAPITAL_BEFORE.search(sentence, max(0, start - _NAME_TAIL_CHARS), start):
                 continue  # "Dharmendra Kumar alias Aju 40 was shot": an age after a name
             found.append(VictimPhrase(start, end, count, VictimCategory.UNKNOWN, ""))
             continue
@@ -181,7 +191,7 @@ def counted_phrases(sentence: str, base: int) -> list[VictimPhrase]:
         elif category == _UNK and words[:1] == ["of"] and head.lower() in _STATE_WORDS:
             category = _predicate_category(sentence, head_end)  # "four of the dead were children"
         found.append(VictimPhrase(start, head_end, count, category, head))
-    return found
+    return tuple(found)
 
 
 # Words pointing back at people already named: "two of them", "three of their comrades".

@@ -22,7 +22,6 @@ MIN_PULLQUOTE_CHARS = 20
 MAX_ATTRIBUTION_WORDS = 5
 SEPARATOR = "\n\n"
 
-_SPACE = re.compile(r"\s+")
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # a line's text without its surrounding whitespace
 _FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _CONFUSABLES = str.maketrans("аеорсухіѕјԁһӏАВЕКМНОРСТХІЅЈΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "aeopcyxisjdhlABEKMHOPCTXISJABEZHIKMNOPTYXo")
@@ -88,7 +87,8 @@ def _patterns() -> dict[str, PatternGroup]:
 
 
 def squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (``str.split`` splits where the regex ``\\s+`` would)."""
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:

@@ -27,6 +27,7 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
 
+from frontlines.caseless import CaselessPattern, CaselessText
 from frontlines.events import lexicon as lx
 from frontlines.events.clauses import clauses
 from frontlines.events.structure import (
@@ -119,6 +120,10 @@ def _first_literals(items: list[Any]) -> set[str] | None:
             rest = _first_literals(items[i + len(run) :]) if i + len(run) < len(items) else None
             return {text + r for r in rest} if rest else {text}
         if op is sre_constants.BRANCH:
+            if all(b and len(_leading_literals(list(b))) == len(b) for b in av[1]):  # "(?:were|was) killed"
+                texts = {"".join(chr(v) for _, v in b) for b in av[1]}
+                rest = _first_literals(items[i + 1 :]) if i + 1 < len(items) else None
+                return {text + r for text in texts for r in rest} if rest else texts
             branches = [_first_literals(list(b)) for b in av[1]]
             return None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
         if op is sre_constants.SUBPATTERN:
@@ -166,6 +171,10 @@ class Cue:
         keys = {_KEY_CHARS.match(p[:KEY_LEN]).group(0) for p in self.prefixes}  # type: ignore[union-attr]
         return None if any(len(k) < 2 for k in keys) else tuple(keys)
 
+    def may_match(self, lowered: str) -> bool:
+        """False when none of the cue's literal starts occurs in the lower-cased sentence: it cannot match there."""
+        return self.prefixes is None or any(prefix in lowered for prefix in self.prefixes)
+
 
 def _cue(label: str, weight: float, pattern: str) -> Cue:
     return Cue(label, weight, _ci(pattern), literal_prefixes(pattern))
@@ -177,46 +186,49 @@ _KEY_CHARS = re.compile(r"\w*")
 _WORD_HEADS = re.compile(rf"\b\w{{1,{KEY_LEN}}}")
 
 
-def _cue_index(cues: tuple[Cue, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Cue positions by word-start key, and the positions of cues that must always run."""
-    index: dict[str, list[int]] = {}
+def _cue_index(cues: tuple[Cue, ...]) -> tuple[dict[str, tuple[tuple[int, str], ...]], tuple[int, ...]]:
+    """(cue position, literal start) pairs by the start's word-start key, and the positions of cues without keys."""
+    index: dict[str, list[tuple[int, str]]] = {}
     always = []
     for i, cue in enumerate(cues):
-        keys = cue.keys()
-        if keys is None:
+        if cue.keys() is None:
             always.append(i)
             continue
-        for key in keys:
-            index.setdefault(key, []).append(i)
+        for prefix in cue.prefixes or ():
+            index.setdefault(_KEY_CHARS.match(prefix[:KEY_LEN]).group(0), []).append((i, prefix))  # type: ignore[union-attr]
     return {k: tuple(v) for k, v in index.items()}, tuple(always)
 
 
 @lru_cache(maxsize=512)
 def active_cues(lowered: str) -> tuple[Cue, ...]:
-    """The cues that may match a lower-cased sentence (one of their prefixes starts a word there), lexicon order."""
+    """The cues that may match a lower-cased sentence, in lexicon order.
+
+    A cue is run only when one of its literal starts occurs in the sentence: for an indexed cue, a start whose key
+    (first 2-4 word characters) begins a word there and which occurs in full (a substring test, far cheaper than the
+    cue's regex); a cue without keys is run when any of its literal starts occurs (or always, without any)."""
     lex = compiled_lexicon()
     index = lex.cue_index
-    picked = set(lex.always_run)
+    picked = {i for i in lex.always_run if lex.cues[i].may_match(lowered)}
     for head in set(_WORD_HEADS.findall(lowered)):
         for n in range(2, len(head) + 1):
-            found = index.get(head[:n])
-            if found:
-                picked.update(found)
+            for i, prefix in index.get(head[:n], ()):
+                if i not in picked and prefix in lowered:
+                    picked.add(i)
     return tuple(lex.cues[i] for i in sorted(picked))
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledLexicon:
     cues: tuple[Cue, ...]
-    cue_index: dict[str, tuple[int, ...]]
+    cue_index: dict[str, tuple[tuple[int, str], ...]]
     always_run: tuple[int, ...]
     protest_modifiers: tuple[tuple[str, float, re.Pattern[str]], ...]
     ordinary_crime: re.Pattern[str]
     non_conflict_deaths: re.Pattern[str]
     political: re.Pattern[str]
-    accident: re.Pattern[str]
+    accident: CaselessPattern
     non_event: re.Pattern[str]
-    disaster: re.Pattern[str]
+    disaster: CaselessPattern
     harm: re.Pattern[str]
     armed_targets: re.Pattern[str]
     civilian_targets: re.Pattern[str]
@@ -258,9 +270,9 @@ def compiled_lexicon() -> CompiledLexicon:
         ordinary_crime=_ci(lx.ORDINARY_CRIME),
         non_conflict_deaths=_ci(lx.NON_CONFLICT_DEATHS),
         political=_ci(lx.POLITICAL_MARKERS),
-        accident=_ci(lx.ACCIDENT_CONTEXT),
+        accident=CaselessPattern(lx.ACCIDENT_CONTEXT),
         non_event=_ci(lx.NON_EVENT_CONTEXT),
-        disaster=_ci(lx.DISASTER_CONTEXT),
+        disaster=CaselessPattern(lx.DISASTER_CONTEXT),
         harm=_ci(lx.HARM_WORDS),
         armed_targets=_ci(lx.ARMED_TARGETS),
         civilian_targets=_ci(lx.CIVILIAN_TARGETS),
@@ -674,7 +686,7 @@ def resolve_hits(hits: list[Hit], ctx: SentenceContext) -> list[Hit]:
     hits = [h for h in hits if h.label != lx.PROTEST or _protest_happens(h, sentence)]
     hits = drop_protest_topics(hits, sentence)
     protest = ctx.protest_nearby or any(h.label in (lx.PROTEST, VIOLENT_DEMONSTRATION) for h in hits)
-    accident = ctx.accident_nearby or bool(lex.accident.search(sentence))
+    accident = ctx.accident_nearby or lex.accident.found(CaselessText.of(sentence))
     resolved: list[Hit] = []
     for hit in hits:
         out: Hit | None = hit
@@ -1034,8 +1046,8 @@ def detect_events(doc: Document) -> list[EventMention]:
     segments = _segments(doc)
     texts = [doc.text[seg.start : seg.end] for seg in segments]
     protest_flags = [_has_protest(t) for t in texts]
-    accident = any(compiled_lexicon().accident.search(t) for t in texts)
-    disaster = any(compiled_lexicon().disaster.search(t) for t in texts)
+    accident = any(compiled_lexicon().accident.found(CaselessText.of(t)) for t in texts)
+    disaster = any(compiled_lexicon().disaster.found(CaselessText.of(t)) for t in texts)
     places = _place_entities(segments)
     mentions: list[EventMention] = []
     for i, seg in enumerate(segments):
