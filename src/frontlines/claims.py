@@ -27,6 +27,7 @@ from frontlines.attribution_lexicon import (
     VERB_ONLY_CUES,
 )
 from frontlines.model import Claim, Document, Modality, Quote, Span
+from frontlines.nlp.sentences import parsed_sentences
 from frontlines.quotes import ParsedDoc, build_quotes, find_attribution, nlp_of, quote_candidates
 
 # Content modalities in order of strength: the first one with a cue in the sentence wins.
@@ -40,9 +41,6 @@ def hearsay_pattern() -> re.Pattern[str]:
     qualifiers = "|".join(sorted(HEARSAY_QUALIFIERS))
     nouns = "|".join(sorted(HEARSAY_NOUNS, key=len, reverse=True))
     return re.compile(rf"\b(?:{prepositions})\s+(?P<source>(?:(?:{qualifiers})\s+){{0,2}}(?:{nouns}))\b", re.IGNORECASE)
-
-
-_LINE_BREAK = re.compile(r"\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,19 +121,7 @@ def find_cues(parse: ParsedDoc, span: Span, lowered: str | None = None) -> list[
 
 def _pieces(doc: Document, nlp_doc: Any) -> list[Span]:
     """Sentences of event text, split at line breaks (a heading or pull-quote line never joins the next line)."""
-    pieces = []
-    for sentence in nlp_doc.sents:
-        if not sentence.text.strip():  # a masked (unparsed) stretch of the text
-            continue
-        start = sentence.start_char
-        for part in [*_LINE_BREAK.finditer(doc.text, start, sentence.end_char), None]:
-            end = part.start() if part is not None else sentence.end_char
-            piece = doc.text[start:end]
-            if piece.strip() and doc.is_event_text(start):
-                lead = len(piece) - len(piece.lstrip())
-                pieces.append(Span.of(doc.text, start + lead, start + len(piece.rstrip())))
-            start = part.end() if part is not None else end
-    return pieces
+    return [Span.of(doc.text, start, end) for start, end, _ in parsed_sentences(nlp_doc) if doc.is_event_text(start)]
 
 
 @dataclass(frozen=True, slots=True)

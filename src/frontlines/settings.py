@@ -36,7 +36,10 @@ SETTINGS = (
         "relevance_gate", "on", "Discard documents with no conflict vocabulary (not_conflict) before parsing: on/off."
     ),
     Setting(
-        "nlp_max_chars", "4000", "Parse at most about N characters: title, lead and paragraphs with conflict words."
+        "nlp_max_chars",
+        "4000",
+        "Parse at most about N characters: title, lead and paragraphs with conflict words; events, casualties and "
+        "claims are read only from parsed text, so raise it for long reports.",
     ),
     Setting("languages", "en", "Comma-separated ISO 639-1 codes of languages processed; others are discarded."),
 )

@@ -42,6 +42,7 @@ from frontlines.casualties.phrases import (
 )
 from frontlines.casualties.victims import ROLE_NOUNS, VICTIM_NOUNS
 from frontlines.model import Actor, CasualtyKind, CasualtyReport, Count, Document, Span, VictimCategory, category_of
+from frontlines.nlp.sentences import parsed_sentences
 from frontlines.numbers import find_counts, is_vague, parse_count
 
 # Head nouns that say what happened to their people by themselves: "12 martyrs", "the dead", "two bodies".
@@ -493,10 +494,7 @@ def extract_casualties(doc: Document) -> list[CasualtyReport]:
     nlp_doc = parsed(doc)
     names = [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ == "PERSON"]
     cue = patterns().sentence_cue
-    for sent in nlp_doc.sents:
-        if not sent.text.strip():  # a masked (unparsed) stretch of the text
-            continue
-        base, end = sent.start_char, sent.end_char
+    for base, end, _ in parsed_sentences(nlp_doc):
         text = doc.text[base:end]
         if cue.found(CaselessText.of(text)) and doc.is_event_text(base):
             persons = [(s - base, e - base) for s, e in names if base <= s and e <= end]

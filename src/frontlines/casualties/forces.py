@@ -15,6 +15,7 @@ from functools import lru_cache
 from frontlines.casualties.extract import parsed
 from frontlines.casualties.phrases import counted_phrases
 from frontlines.model import Actor, Document, ForceSize, Span, VictimCategory
+from frontlines.nlp.sentences import parsed_sentences
 
 # Before the count: group nouns ("a force of") and verbs of deploying or having ("deployed", "has").
 BEFORE_CUES = (
@@ -111,10 +112,8 @@ def sentence_force_sizes(sentence: str, base: int, *, actors: Sequence[tuple[Spa
 def extract_force_sizes(doc: Document) -> list[ForceSize]:
     """Every force size in the event text of ``doc``, in text order, with the actor when one is known."""
     found: list[ForceSize] = []
-    for sent in parsed(doc).sents:
-        if not sent.text.strip():  # a masked (unparsed) stretch of the text
-            continue
-        text = doc.text[sent.start_char : sent.end_char]
-        if _NUMBER_CUE.search(text) and _FORCE_CUE.search(text) and doc.is_event_text(sent.start_char):
-            found += sentence_force_sizes(text, sent.start_char, actors=doc.actors)
+    for start, end, _ in parsed_sentences(parsed(doc)):
+        text = doc.text[start:end]
+        if _NUMBER_CUE.search(text) and _FORCE_CUE.search(text) and doc.is_event_text(start):
+            found += sentence_force_sizes(text, start, actors=doc.actors)
     return found

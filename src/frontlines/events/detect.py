@@ -42,6 +42,7 @@ from frontlines.events.structure import (
 )
 from frontlines.events.taxonomy import BATTLES, EXPLOSIONS, NONE, VIOLENCE_AGAINST_CIVILIANS, sub_event_info
 from frontlines.model import Actor, ActorKind, Document, Span
+from frontlines.nlp.sentences import parsed_sentences
 
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
@@ -988,10 +989,8 @@ def _segments(doc: Document) -> list[Segment]:
         nlp_doc = load_spacy()(doc.text)
     cuts = sorted({b.start for b in doc.blocks} | {b.end for b in doc.blocks})
     segments = []
-    for sent in nlp_doc.sents:
-        if not sent.text.strip():  # a masked (unparsed) stretch of the text
-            continue
-        bounds = [sent.start_char, *(c for c in cuts if sent.start_char < c < sent.end_char), sent.end_char]
+    for first, last, sent in parsed_sentences(nlp_doc):
+        bounds = [first, *(c for c in cuts if first < c < last), last]
         for start, end in pairwise(bounds):
             if doc.text[start:end].strip() and doc.is_event_text(start):
                 segments.append(Segment(start, end, sent))
