@@ -195,14 +195,16 @@ def _locate(text: str, gazetteer: InMemoryGazetteer, trigger_word: str | None = 
         ("Clashes erupted in Hajin, Deir ez-Zor.", "Clashes", 10, 1),
         # the object of an attack verb beats a vaguer countryside mention
         ("Warplanes targeted Hajin and clashes in the countryside of Deir ez-Zor.", "targeted", 10, 1),
+        # a possessive area locates the place after it; a capital standing for its government is no place
+        ("A car bomb exploded in Syria's Hajin on Monday.", "exploded", 10, 1),
     ],
 )
 def test_locate_event_picks_the_event_place(
-    text: str, trigger: str, place: int, precision: int, gazetteer: InMemoryGazetteer
+    text: str, trigger: str, place: int | None, precision: int | None, gazetteer: InMemoryGazetteer
 ) -> None:
     found = _locate(text, gazetteer, trigger)
-    assert found is not None
-    assert (found.place.geonameid, found.place.precision) == (place, precision)
+    got = (found.place.geonameid, found.place.precision) if found is not None else (None, None)
+    assert got == (place, precision)
 
 
 def test_container_pattern_needs_a_locating_phrase() -> None:
@@ -381,3 +383,10 @@ def test_cues_that_make_a_small_town_name_a_place(text: str, names: list[str]) -
              enumerate(["Kelo", "Marun", "Tessit"])]  # fmt: skip
     found = geoparse(_doc(text), InMemoryGazetteer(towns))
     assert [m.span.text for m in found] == names
+
+
+def test_a_capital_standing_for_its_government_is_no_event_place() -> None:
+    text = "Officials said Beirut-backed fighters attacked a checkpoint."
+    doc = Document(raw=text, text=text)
+    places = [PlaceMention(Span.of(text, 15, 21), PLACES[10])]
+    assert locate_event(doc, places, Span.of(text, 0, len(text)), Span.of(text, 38, 46)) is None

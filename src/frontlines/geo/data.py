@@ -81,6 +81,10 @@ SPEECH_VERBS = frozenset(
 )
 # Words before "X" that make it a speaker's or an office's seat: "Moscow-based", "headquartered in X".
 BASED_WORDS = frozenset({"based", "headquartered", "exile", "exiled"})
+# "Ankara-backed factions", "Tehran-allied militias": a capital standing for its government, not a place of the event.
+PATRON_WORDS = frozenset(
+    {"backed", "led", "loyal", "allied", "aligned", "affiliated", "supported", "sponsored", "funded", "controlled"}
+)
 
 # Capitalized words that are also names of some small place but are nearly always ordinary words or names of
 # other things in news text; a gazetteer match on them needs spaCy's GPE/LOC label to count.

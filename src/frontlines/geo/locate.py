@@ -15,6 +15,7 @@ from frontlines.geo.data import (
     LOCATIVE_PREPOSITIONS,
     NEAR_CUES,
     NON_EVENT_CUES,
+    PATRON_WORDS,
     PLACE_KIND_NOUNS,
     PLACE_OBJECT_VERBS,
     SETTLEMENT_NOUNS,
@@ -31,7 +32,9 @@ _DATELINE_AFTER = re.compile(
 )
 _SURROUNDINGS_AFTER = re.compile(r"^\s+(?:" + "|".join(SURROUNDINGS_SUFFIXES) + r")\b", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"^\s*(?:'s\s+|’s\s+)?(?:" + "|".join(BORDER_WORDS) + r")\b", re.IGNORECASE)
-_BASED_AFTER = re.compile(r"^-(?:" + "|".join(BASED_WORDS) + r")\b", re.IGNORECASE)
+_BASED_AFTER = re.compile(r"^[-‐‑](?:" + "|".join(BASED_WORDS | PATRON_WORDS) + r")\b", re.IGNORECASE)
+# "Syria's al-Bab": a possessive area names where the place after it lies.
+_POSSESSIVE_BETWEEN = re.compile(r"^['’]s\s+$")
 _NEAR_WORDS = frozenset(NEAR_CUES)
 # Words before "of X" that keep X the event's place: "the city of X", "outskirts of X", "north of X".
 _OF_OK = frozenset(
@@ -178,8 +181,15 @@ def _locates_other(doc: Document, mention: PlaceMention, earlier: PlaceMention) 
 
 
 def _containers(doc: Document, inside: list[PlaceMention]) -> set[int]:
-    """Indexes of the mentions that only locate the mention right before them."""
-    return {i for i in range(1, len(inside)) if _locates_other(doc, inside[i], inside[i - 1])}
+    """Indexes of the mentions that only locate the mention right before them ("X in the countryside of Y"), or the
+    one right after them ("Y's X")."""
+    after = {i for i in range(1, len(inside)) if _locates_other(doc, inside[i], inside[i - 1])}
+    return after | {i for i in range(len(inside) - 1) if _owns(doc, inside[i], inside[i + 1])}
+
+
+def _owns(doc: Document, area: PlaceMention, place: PlaceMention) -> bool:
+    between = doc.text[area.span.end : place.span.start]
+    return area.place.precision > place.place.precision and bool(_POSSESSIVE_BETWEEN.match(between))
 
 
 def locate_event(

@@ -300,7 +300,8 @@ def _longest_match(
             continue
         s, e = _article_start(toks, i), toks.idx[j - 1] + len(toks.text[j - 1])
         name = text[s:e]
-        ent = next((x for x in entities[i:j] if x is not None), None)
+        first = i if s == toks.idx[i] else i - 2  # the token the name starts at, a glued article included
+        ent = next((x for x in entities[first:j] if x is not None), None)
         label = ent[2] if ent else ""
         demonym = _demonym(name)
         if demonym and (j == i + 1 or name in DEMONYMS):
@@ -315,8 +316,10 @@ def _longest_match(
         ctx = _Context(
             label=label,
             run_start=all(toks.lower[k].rstrip(".") in STOPLIST for k in range(run[0], i)),
-            whole_entity=ent is not None and ent[0] == i and (ent[1] == j or (ent[1] == j + 1 and toks.text[j] == ".")),
-            entity_start=ent is not None and ent[0] == i,
+            whole_entity=ent is not None
+            and ent[0] == first
+            and (ent[1] == j or (ent[1] == j + 1 and toks.text[j] == ".")),
+            entity_start=ent is not None and ent[0] == first,
             before=_before(toks, i),
             suffix=_suffix_after(toks, j),
             comma_after=j + 1 < len(toks) and toks.text[j] == "," and toks.is_name[j + 1],
