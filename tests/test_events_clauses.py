@@ -35,6 +35,12 @@ def _whole(text: str) -> Span:
             ("attacked", "raided"),
             ["Gunmen attacked Kelo", "troops raided Marun"],
         ),
+        # a participle after a comma tells the act's result: no second act
+        (
+            "Missiles struck Kelo and Marun overnight, killing three",
+            ("struck", "killing"),
+            ["Missiles struck Kelo and Marun overnight, killing three"] * 2,
+        ),
         # no break between two cues of one act: they share the clause
         (
             "Warplanes bombed Kelo with airstrikes",

@@ -1064,8 +1064,9 @@ def test_any_word_salad_gives_well_formed_mentions(words: list[str]) -> None:
         # two acts in two clauses: both are reported, even where one kind usually swallows the other
         ("Clashes in Kelo and bombardment targets Marun", ["Armed clash", "Shelling/artillery/missile attack"]),
         ("Airstrikes hit Kelo and renewed airstrikes on Marun", ["Air/drone strike", "Air/drone strike"]),
-        # one act: the attack is the grenade's
+        # one act: the attack is the grenade's; the killing is the strike's result
         ("Militants carried out a grenade attack on a police post", ["Grenade"]),
+        ("Missiles struck Kelo and Marun overnight, killing three civilians", ["Shelling/artillery/missile attack"]),
     ],
 )
 def test_one_mention_per_act_of_a_sentence(text: str, expected: list[str]) -> None:

@@ -790,7 +790,9 @@ def prune_hits(hits: list[Hit], sentence: str = "") -> list[Hit]:
         if disrupted and _event_type(hit.label) == EXPLOSIONS:
             continue  # "seized two landmines": the weapons were not used
         same_clause = [o for o in specific if clause_of[o.start] == clause_of[hit.start]]
-        if hit.label in (ARMED_CLASH, ATTACK) and _near_any(hit, same_clause):
+        if hit.label in (ARMED_CLASH, ATTACK) and (
+            any(o is not hit for o in same_clause) if sentence else _near_any(hit, same_clause)
+        ):
             continue  # "a grenade attack", "captured the town in an assault": one event
         if (
             hit.label == LOOTING
