@@ -248,6 +248,7 @@ class CompiledLexicon:
     arrest_attributive: re.Pattern[str]
     no_fight: re.Pattern[str]
     troop_withdrawal: re.Pattern[str]
+    receiving_side: re.Pattern[str]
     background_clause: re.Pattern[str]
     distant_past_before: re.Pattern[str]
     distant_past_after: re.Pattern[str]
@@ -292,6 +293,7 @@ def compiled_lexicon() -> CompiledLexicon:
         arrest_attributive=_ci(lx.ARREST_ATTRIBUTIVE_BEFORE),
         no_fight=_ci(lx.NO_FIGHT),
         troop_withdrawal=_ci(lx.TROOP_WITHDRAWAL),
+        receiving_side=_ci(lx.RECEIVING_SIDE),
         background_clause=_ci(lx.BACKGROUND_CLAUSE),
         distant_past_before=_ci(lx.DISTANT_PAST_BEFORE),
         distant_past_after=_ci(lx.DISTANT_PAST_AFTER),
@@ -331,15 +333,18 @@ def _actor_kind_in(actors: Sequence[tuple[Span, Actor]], start: int, end: int) -
 
 
 def _subject_range(sent: Any, trigger_start: int) -> tuple[int, int] | None:
-    """Character range (in the doc) of the grammatical subject or passive agent of the verb at ``trigger_start``."""
+    """Character range (in the doc) of the passive agent or else the grammatical subject of the verb at
+    ``trigger_start``: the agent first, since a verbless headline ("police station overrun by insurgents") parses
+    the place as a subject and the agent as a plain "by" phrase."""
     token = next((t for t in sent if t.idx <= trigger_start < t.idx + len(t.text) + 1), None)
     if token is None:
         return None
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "agent"):
-            tokens = list(child.subtree)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    for dep in ("agent", "nsubj"):
+        for child in verb.children:
+            if child.dep_ == dep or (dep == "agent" and child.dep_ == "prep" and child.lower_ == "by"):
+                tokens = list(child.subtree)
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return None
 
 
@@ -582,6 +587,8 @@ def _object_is_place(sent: Any, trigger_start: int) -> bool | None:
 
 # What follows "control": "of" and the few words that name what was taken.
 _CONTROL_OF = re.compile(r"\s+of\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+# Nouns naming a place taken, whose "of" phrase says what was taken ("recapture of Ngala by the military").
+_NOMINAL_CAPTURES = frozenset({"recapture", "retaking", "liberation", "reconquest", "takeover", "conquest"})
 # A capitalised word: a place or group name ("control of Sake", "control of the Kivu highway").
 _NAME = re.compile(r"\b[A-Z][a-z]")
 
@@ -600,9 +607,10 @@ def _is_territorial(hit: Hit, ctx: SentenceContext) -> bool:
         return False
     if lex.ordinary_crime.search(sentence) and not lex.political.search(sentence):
         return False
-    control_of = _CONTROL_OF.match(sentence, hit.end) if hit.cue.lower().endswith("control") else None
+    of_what = hit.cue.lower().endswith("control") or hit.cue.lower() in _NOMINAL_CAPTURES
+    control_of = _CONTROL_OF.match(sentence, hit.end) if of_what else None
     if control_of:
-        # "took control of the town" is territory, "take control of services" is not
+        # "took control of the town" is territory, "take control of services" is not; so for "recapture of Ngala"
         what = control_of.group(1)
         return bool(lex.territory_words.search(what) or _NAME.search(what) or _place_at(ctx, hit.end, hit.end + 45))
     if ctx.sent is not None:
@@ -628,23 +636,26 @@ _HANDOVER = re.compile(r"\bhand|\bced", re.IGNORECASE)
 def _resolve_withdrawal(
     hit: Hit, sentence: str, places: Sequence[tuple[int, int]], has_capture: bool, sent_start: int = 0
 ) -> Hit | None:
-    """A handover or a withdrawal from territory is a transfer; leaving a base or pulling troops out is a change;
-    "an abandoned camp" names no withdrawal at all."""
+    """A handover or a withdrawal from territory is a transfer; leaving a base or pulling troops out is a change,
+    unless another side moves in or it went without a fight; "an abandoned camp" names no withdrawal at all."""
     lex = compiled_lexicon()
     if hit.cue.split()[0].lower().endswith("ed") and lex.arrest_attributive.search(sentence[: hit.start][-25:]):
         return None
     lo, hi = max(0, hit.start - 40), hit.end + 60
     around = sentence[lo:hi]
     handover = bool(_HANDOVER.match(hit.cue))
+    received = bool(lex.receiving_side.search(sentence, hit.end) or lex.no_fight.search(sentence))
     named_place = any(hit.end <= start - sent_start <= hit.end + PLACE_AFTER_WITHDRAWAL for start, _ in places)
-    if lex.base_words.search(around) and not (lex.territory_words.search(around) or named_place or handover):
+    if lex.base_words.search(around) and not (
+        lex.territory_words.search(around) or named_place or handover or received
+    ):
         return Hit(CHANGE_TO_GROUP, hit.weight - 0.05, hit.start, hit.end, hit.cue)
     troops_only = bool(lex.troop_withdrawal.match(sentence, hit.start)) and not handover
     changes_hands = (
         has_capture
         or (handover and lex.base_words.search(around))
         or lex.territory_words.search(sentence)
-        or lex.no_fight.search(sentence)
+        or received
         or (places and not troops_only)
     )
     if changes_hands:

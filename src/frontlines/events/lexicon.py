@@ -84,7 +84,28 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.96,
         words(r"explosives? strapped to (?:his|her|their) bod(?:y|ies)", r"(?:explosive|suicide) (?:belt|vest)s?"),
     ),
-    ("Suicide bomb", 0.98, r"\bsuicide (?:\w+ )?(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vests?)\b"),
+    (
+        "Suicide bomb",
+        0.98,
+        r"\bsuicide (?:\w+ )?(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|vests?|blasts?|explosions?|bombings?|"
+        r"operations?|missions?|devices?)\b",
+    ),
+    # The attacker named by what he wore or drove, or dying in his own blast; martyrdom operations in the group's
+    # own words ("triggered his vest", "a vehicle packed with explosives was driven into the checkpoint").
+    (
+        "Suicide bomb",
+        0.96,
+        words(
+            r"(?:detonat\w*|trigger\w*|set off|activat\w*) (?:his|her|their) (?:\w+ )?(?:vests?|belts?|explosives?)",
+            r"martyrdom (?:operations?|attacks?|seekers?|missions?)",
+            r"(?:attacker|bomber|assailant)s? (?:\w+ ){0,3}died in the (?:blast|explosion|attack)",
+            r"(?:vehicle|car|truck|lorry|motorcycle)s? (?:packed|laden|loaded|filled) with explosives (?:was |were )?"
+            r"(?:driven|rammed|crashed|drove|steered)",
+            r"(?:rammed|drove|crashed) (?:an? )?(?:explosives?-laden|explosive-packed|bomb-laden) (?:\w+ )?"
+            r"(?:vehicle|car|truck|lorry)",
+            r"(?:female|teenage|child|boy|girl) (?:suicide )?bombers?",
+        ),
+    ),
     (
         "Suicide bomb",
         0.98,
@@ -121,6 +142,13 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"\bbarrel bombs?\b|\bbombing raids?\b|\bair force\b" + _W + r"\b(?:attack|strike|bomb|target)\w*",
     ),
     ("Air/drone strike", 0.9, r"\bcruise missiles?\b"),
+    # The target named first ("two trucks were hit by a Turkish drone").
+    (
+        "Air/drone strike",
+        0.94,
+        r"\b(?:hit|struck|targeted|destroyed|bombed) by (?:an? |the )?(?:[\w'’-]+ ){0,3}(?:drones?|warplanes?|"
+        r"war ?jets?|aircraft|air ?strikes?|helicopters?|fighter jets?)\b",
+    ),
     # --- Shelling, artillery, rockets and ground-launched missiles.
     (
         "Shelling/artillery/missile attack",
@@ -136,11 +164,13 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"fired",
             r"launched",
             r"struck",
-            r"hit",
+            r"hits?",
+            r"lands?",
             r"landed",
-            r"slammed",
+            r"slam(?:s|med)",
             r"rained",
             r"fell",
+            r"falls",
             r"attack\w*",
             r"strikes?",
         ),
@@ -178,7 +208,17 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"parcel bombs?",
             r"booby[- ]trap\w*",
             r"pipe bombs?",
+            r"magnetic (?:bombs?|mines?|explosives?)",
         ),
+    ),
+    # The device named before how it was placed, or the victim who rode onto it ("a bomb planted under a parked
+    # car", "rode over an explosive device buried on the track").
+    (
+        "Remote explosive/landmine/IED",
+        0.9,
+        r"\b(?:bombs?|explosives?|explosive devices?|devices?)\b (?:\w+ ){0,2}(?:planted|buried|hidden|attached|placed)"
+        r"\b|\b(?:rode|drove|ran|stepped|rolled) (?:over|on|onto) (?:an? |the )?(?:\w+ )?(?:explosive devices?|bombs?)"
+        r"\b|\brigged with explosives\b",
     ),
     (
         "Remote explosive/landmine/IED",
@@ -400,7 +440,18 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         KILLING,
         0.72,
         words(
-            r"massacr\w*", r"shot dead", r"gunned down", r"beheaded", r"executed", r"assassinat\w*", r"hacked to death"
+            r"massacr\w*",
+            r"shot dead",
+            r"gunned down",
+            r"beheaded",
+            r"executed",
+            r"assassinat\w*",
+            r"hacked to death",
+            r"execution-style",
+            # found dead with the marks of a killing ("a man was found dead with bullet wounds")
+            r"found (?:dead|murdered|lifeless) (?:\w+ ){0,4}(?:with|bearing) (?:\w+ )?(?:gunshot|bullet|stab|knife|"
+            r"machete) wounds?",
+            r"found (?:shot|stabbed|strangled|hacked|tortured|beaten) (?:dead|to death)",
         ),
     ),
     # The victims named first ("a social leader was murdered by armed men", "two teachers were shot"): the parse
@@ -410,6 +461,18 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         0.72,
         r"\b(?:was|were|been|being|is|are) (?:\w+ )?(?:murdered|shot(?: dead)?|gunned down|stabbed(?: to death)?|"
         r"hacked to death|slain|assassinated|tortured(?: to death)?|beaten to death|burn(?:ed|t) (?:alive|to death))\b",
+    ),
+    # Bodies found bearing the marks of a killing ("the bodies of four men were found with gunshot wounds", "a
+    # corpse riddled with bullets"): a killing whose perpetrator is unknown.
+    (
+        KILLING,
+        0.72,
+        r"\b(?:bod(?:y|ies)|corpses?|remains)\b(?:[^.;:!?]{0,80}?)\b(?:gunshot|bullet|stab|machete|knife) (?:wounds?|"
+        r"marks|holes)|\b(?:bod(?:y|ies)|corpses?)\b(?:[^.;:!?]{0,60}?)\b(?:riddled with bullets|(?:bearing|with|"
+        r"showing) (?:signs|marks|traces) of (?:torture|violence|execution)|"
+        r"shot (?:in|through) the (?:head|chest|back)|hands? (?:tied|bound)|bound and (?:shot|gagged)|beheaded|"
+        r"decapitated|mutilated|dismembered|tortured)\b"
+        r"|\b(?:decapitated|mutilated|dismembered|bullet-riddled|headless) (?:bod(?:y|ies)|corpses?)\b",
     ),
     # --- Headline verbs in the present tense ("forces shell the town", "group executes two men"): short news titles
     # report past events in the present, which the past-tense cues above miss.
@@ -523,6 +586,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"takes? (?:the |a )?(?:\w+ ){0,2}(?:towns?|city|villages?|district|areas?|region|province|base|airport|"
             r"hill|stronghold|pocket|border crossing|oil ?field)",
             r"expand(?:s|ed|ing)? (?:their|its) control",
+            r"takeover",
         ),
     ),
     (
@@ -533,12 +597,12 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"es|e|ing|ion)|freed|drove (?:back |out )?\w*"
         + _W
         + r"\bfrom|driven out|pushed (?:back|out)|flushed out|(?:pushed|drove|forced|chased) (?:\w+ ){1,4}out of|"
-        r"wrest(?:ed)? control|back under (?:government |state |army )?control|"
+        r"wrest(?:ed)? control|wrest(?:s|ed)? back|back under (?:government |state |army )?control|"
         r"cleared (?:the )?(?:town|"
         r"city|village|area|district)|(?:cleared|evicted|routed) (?:\w+ ){1,4}(?:from|out of)"
         r"|expell(?:ed|ing) (?:the )?(?:\w+ )?(?:militants|rebels|armed groups?|fighters|"
         r"insurgents|jihadists|terrorists)"
-        r"|restored (?:state |government )?(?:authority|control)"
+        r"|restored (?:state |government )?(?:authority|control)|resum(?:ed|es|ing) (?:full )?control"
         r"|recover(?:ed|s|ing)? (?:control of|the (?:\w+ )?(?:towns?|city|villages?|districts?|areas?|regions?|"
         r"territor\w+|positions)))\b",
     ),
@@ -554,6 +618,9 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"hand(?:ed|s|ing)? (?:over )?control",
             r"handover",
             r"ced(?:ed|e)",
+            r"vacat(?:ed|es|ing)",
+            r"evacuated (?:the |their |its )?(?:\w+ )?(?:towns?|city|villages?|district|area|positions?|posts?|"
+            r"bases?|camps?|checkpoints?)",
         ),
     ),
     (WITHDRAWAL, 0.75, r"\bretreat(?:ed|s|ing)?\b"),
@@ -663,13 +730,14 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         )
         + _W
         + r"\b(?:kill\w*|beat(?:en)?|lynch\w*|attack\w*|set (?:ablaze|on fire|fire to)|"
-        r"burn\w*|ston\w*|hack\w*|murder\w*|torch\w*|vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|destroy\w*)",
+        r"burn\w*|ston\w*|hack\w*|murder\w*|torch\w*|vandali[sz]\w*|ransack\w*|loot\w*|smash\w*|destroy\w*|"
+        r"assault\w*|lynch\w*|set upon|stormed)",
     ),
     (
         "Mob violence",
         0.9,
-        r"\b(?:killed|murdered|hacked to death|beaten(?: up| to death)?|attacked|lynched|burnt|burned|stoned) by (?:a |"
-        r"an )?(?:angry |irate )?(?:mob|crowd|vigilantes)\b",
+        r"\b(?:killed|murdered|hacked to death|beaten(?: up| to death)?|attacked|lynched|burnt|burned|stoned|"
+        r"assaulted)(?: alive| to death)? by (?:a |an )?(?:angry |irate )?(?:mob|crowd|vigilantes)\b",
     ),
     # Crowds fighting with crude weapons, or rival supporters brawling: unorganised violence, not an armed clash.
     (
@@ -705,6 +773,11 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"surrender(?:ed|s)?",
             r"laid down (?:their )?arms",
             r"reconciliation deal",
+            r"(?:settlement|reconciliation|peace|security) agreements?",
+            r"(?:agreement|deal|accord) (?:was |has been )?reached",
+            r"reached (?:an? |the )?(?:\w+ )?(?:agreement|deal|accord)",
+            r"brokered (?:an? |the )?(?:\w+ )?(?:truce|deal|agreement|accord)",
+            r"(?:humanitarian )?(?:pause|lull|halt) in (?:the )?fighting",
             r"evacuation deal",
             r"evacuat\w+ [^.;:!?]{0,60}?(?:under|as part of|in line with) (?:a|an|the) (?:\w+ )?(?:deal|agreement)",
         ),
@@ -784,7 +857,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         r"dissolv(?:e|es|ed|ing) (?:the |its |their |a )?(?:\w+ ){0,2}(?:militias?|groups?|brigades?|units?|forces|"
         r"movements?|alliances?|coalitions?|wings?|battalions?|factions?|parties|party)|"
         r"disarm\w*|recruit\w*|pledged allegiance|"
-        r"joined forces|switched sides|forwarded)\b",
+        r"joined forces|switched sides|forwarded|(?:take|takes|taking|taken|took) up arms)\b",
     ),
     # An armed group stops or suspends a kind of its activity ("suspended all attacks", "halted operations").
     (
@@ -908,7 +981,8 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         "Disrupted weapons use",
         0.9,
         r"\b(?:weapons|arms|ammunition|explosives|bombs?|devices?|grenades?|ieds?|(?:land)?mines|rockets?|rifles|"
-        r"pistols|guns) (?:\w+ )?(?:seized|found|recovered|confiscated|discovered|defused|dismantled)\b"
+        r"pistols|guns|drones?|missiles?) (?:\w+ ){0,2}(?:seized|found|recovered|confiscated|discovered|defused|"
+        r"dismantled|shot down|intercepted|downed)\b"
         r"|\bmade safe\b|\bcontrolled explosion\b",
     ),
     (
@@ -939,9 +1013,11 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"establish(?:es|ing)?",
             r"built",
             r"building",
-            r"opened (?:a |an |its |their )?(?:new )?(?=(?:\w+ )?(?:base|headquarters|office|post))",
+            r"opened (?:a |an |its |their )?(?:new )?(?=(?:\w+ )?(?:base|headquarters|office|post|outpost|point))",
             r"erected",
             r"constructed",
+            r"install(?:ed|s|ing)",
+            r"(?:turned|converted|transformed) (?:\w+ ){0,4}into",
         )
         + _W
         + words(
@@ -952,8 +1028,18 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"outposts?",
             r"checkpoints?",
             r"camps?",
-            r"positions",
+            r"positions?",
+            r"(?:military|observation) points?",
+            r"barracks",
         ),
+    ),
+    # The base named first, as headlines do ("new police outpost opened in Teknaf").
+    (
+        "Headquarters or base established",
+        0.93,
+        r"\b(?:new )?(?:military |army |police |observation |forward |operating )?(?:bases?|outposts?|headquarters|"
+        r"military points?|observation posts?|barracks)(?: \w+){0,2} (?:(?:was|were|has been|have been|is|are) )?"
+        r"(?:opened|set up|established|built|installed|erected)\b",
     ),
     # --- Property blown up: destruction, or a remote explosive when people were hurt (detect.py decides).
     (
@@ -974,6 +1060,7 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
         words(
             r"loot(?:ed|ing|ers)?",
             r"plunder\w*",
+            r"pillag\w*",
             r"vandali[sz]\w*",
             r"ransack\w*",
             r"torch(?:ed|ing)",
@@ -991,6 +1078,14 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"demolish\w*",
             r"arson",
         ),
+    ),
+    # Property destroyed by an armed group, told in the passive ("a phone mast was destroyed by separatist fighters").
+    (
+        "Looting/property destruction",
+        0.86,
+        r"\b(?:was|were|has been|have been|had been) (?:\w+ )?(?:destroyed|burn(?:ed|t)(?: down)?|torched|set ablaze|"
+        r"vandali[sz]ed|demolished|razed|blown up) by (?:\w+ ){0,3}(?:fighters|militants|rebels|gunmen|insurgents|"
+        r"separatists|militiam[ae]n|militias?|soldiers|troops|armed men|attackers|assailants|jihadists|bandits)\b",
     ),
     # Goods taken or livestock rustled: looting by an armed group, ordinary theft otherwise.
     (
@@ -1031,6 +1126,19 @@ TRIGGER_CUES: tuple[tuple[str, float, str], ...] = (
             r"(?:mass|clandestine|unmarked|common) graves?",
             r"(?:shut down|suspended|cut(?: off)?|blocked) (?:\w+ ){0,2}internet",
             r"internet (?:shutdowns?|blackouts?)",
+        ),
+    ),
+    # Prison breaks and seizures of power: developments of note, above the changes they bring (guards leaving their
+    # posts, institutions dissolved) but under a riot or a named weapon told with them; a bloodless coup names no
+    # violence at all.
+    ("Other", 0.9, words(r"bloodless coups?", r"coups? without (?:a shot|bloodshed|violence)")),
+    (
+        "Other",
+        0.85,
+        words(
+            r"(?:prison|jail) ?breaks?",
+            r"(?:inmates|prisoners|detainees) (?:\w+ )?(?:escaped|broke out|fled)",
+            r"(?:staged|carried out|launched|mounted) (?:a |an )?(?:\w+ )?coup",
         ),
     ),
 )
@@ -1297,6 +1405,12 @@ NO_FIGHT = (
     r"(?:firing )?a (?:single )?(?:shot|bullet|gunshot)|a shot being fired|bloodshed|a battle|"
     r"clashes|violence|a struggle)|no (?:resistance|fighting))\b"
 )
+# --- Another side moving in after a withdrawal ("vacated the checkpoint, and soldiers moved in"): even a post or a
+# base then changes hands.
+RECEIVING_SIDE = (
+    r"\b(?:moved in(?:to)?|move in|stepped in|took (?:it |them )?over|taken over|took their place|replaced them|"
+    r"(?:took|assumed|taken) (?:over )?control)\b"
+)
 # --- A withdrawal of troops (from a country, a front): a change of activity unless territory visibly changes hands.
 TROOP_WITHDRAWAL = (
     r"\bwithdr\w* (?:of )?(?:its |their |the |all |remaining |(?:\d[\d,]* ))?(?:\w+ )?(?:troops|forces|soldiers|"
@@ -1357,7 +1471,12 @@ DEAL_ENDERS = frozenset(
     }
 )
 # Words under which a ceasefire is broken by fighting: the fighting is the event, if the sentence names it.
-DEAL_BREACHES = frozenset({"violate", "violates", "violated", "violating", "violation", "violations", "breach"})
+DEAL_BREACHES = frozenset(
+    {
+        *("violate", "violates", "violated", "violating", "violation", "violations", "breach"),
+        *("despite", "defying", "defied", "defiance", "flouting", "flouted", "broke", "broken", "breaking"),
+    }
+)
 # --- Time words that put an act in the distant past ("five years after militants seized the town", "since 2017,
 # when insurgents began attacking villages", "the 2016 truck attack"; "which it recaptured two years ago"): a cue in
 # their clause is history told as background, not the event reported.
