@@ -13,16 +13,15 @@ first round, tune 0.854 / 0.868 / 0.838 -> 0.993 / 0.993 / 0.992; heldout 0.791 
 Floors sit a little under the measured values.
 """
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from frontlines.evaluate import run_eval
 from frontlines.events.taxonomy import NONE, SUB_EVENT_NAMES
+from heldout import DATA, below_floors, figures_of, read_records
 
-CORPUS = Path(__file__).resolve().parent / "data" / "eventtype_heldout.jsonl"
+CORPUS = DATA / "eventtype_heldout.jsonl"
 SPLITS = ("tune", "heldout")
 
 FLOORS = {
@@ -31,17 +30,13 @@ FLOORS = {
 }
 
 
-def _records() -> list[dict]:
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def split_of(record_id: str) -> str:
     """The split a record belongs to, from the number its id ends with: odd -> tune, even -> heldout."""
     return "tune" if int(record_id.rsplit("-", 1)[1]) % 2 else "heldout"
 
 
 def test_corpus_is_well_formed_and_split_by_id() -> None:
-    records = _records()
+    records = read_records(CORPUS)
     ids = [r["id"] for r in records]
     assert len(records) >= 240
     assert len(set(ids)) == len(ids)
@@ -52,7 +47,7 @@ def test_corpus_is_well_formed_and_split_by_id() -> None:
 
 
 def test_every_type_is_in_both_splits() -> None:
-    counts = Counter((r["split"], r["gold"]["event_type"]) for r in _records())
+    counts = Counter((r["split"], r["gold"]["event_type"]) for r in read_records(CORPUS))
     for split in SPLITS:
         missing = [name for name in (*SUB_EVENT_NAMES, NONE) if counts[(split, name)] == 0]
         assert not missing, f"{split} lacks {missing}"
@@ -62,12 +57,6 @@ def test_every_type_is_in_both_splits() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("split", SPLITS)
 def test_event_typing_stays_above_its_floor(split: str, tmp_path: Path) -> None:
-    part = tmp_path / f"{split}.jsonl"
-    part.write_text("".join(json.dumps(r) + "\n" for r in _records() if r["split"] == split), encoding="utf-8")
-    figures = run_eval(str(part), progress=False)
-    failures = [
-        f"{metric}: {figures[metric]:.4f} below floor {floor}"
-        for metric, floor in FLOORS[split].items()
-        if figures[metric] < floor
-    ]
+    part = [r for r in read_records(CORPUS) if r["split"] == split]
+    failures = below_floors(figures_of(part, tmp_path), FLOORS[split])
     assert not failures, f"{split}: " + "; ".join(failures)
