@@ -4,9 +4,8 @@ its own clause.
 
 A sentence is cut only between two triggers, at the last clause break between them (a coordinating or temporal
 connective or a clause punctuation mark), so "A, B and C" between two triggers stays with the first; a comma before
-a participle ("struck A and B, killing three") adds the act's result and cuts nothing. Two triggers
-with no break between them ("clashes and shelling in X" has one: they share nothing; "warplanes bomb X with
-airstrikes" has none: they share the clause).
+a participle ("struck A and B, killing three") adds the act's result and cuts nothing. Two triggers with no break
+between them ("warplanes bomb X with airstrikes") share their clause.
 """
 
 from __future__ import annotations
@@ -59,7 +58,7 @@ def segment(text: str, clause: Span, trigger: Span) -> Span:
 
 
 def _breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Clause breaks starting in [start, end), read with the text after ``end`` in view (", killing ...")."""
+    """Clause breaks starting in [start, end), read with the text after ``end`` in view (a dash's look-ahead)."""
     found = []
     for match in _BREAK.finditer(text, start):
         if match.start() >= end:
